@@ -1,0 +1,3 @@
+"""OsteoDesk: offline osteoporosis care for clinics."""
+
+__version__ = "0.1.0"
