@@ -1,0 +1,5 @@
+"""Clinical sentences of the decision module (drugs, categories, reasons, alerts, monitoring)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}
