@@ -66,12 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="osteodesk",
         description="OsteoDesk: offline osteoporosis care. Supports, never replaces, clinical judgement.",
     )
-    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print the version and rules version")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="print the version and rules version"
+    )
     _add_db(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help=HELP["gui"])
     _add_db(gui)
-    gui.add_argument("--demo", action="store_true", help="a throw-away database with sample patients")
+    gui.add_argument(
+        "--demo", action="store_true", help="a throw-away database with sample patients"
+    )
     gui.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
     for name, module in COMMANDS.items():
         command_parser = sub.add_parser(name, help=HELP[name])

@@ -217,9 +217,7 @@ class _Checker:
         allowed = tuple(allowed)
         for key in value:
             if key not in allowed:
-                self.fail(
-                    _join(path, str(key)), f"unknown field; allowed: {', '.join(allowed)}"
-                )
+                self.fail(_join(path, str(key)), f"unknown field; allowed: {', '.join(allowed)}")
         return value
 
     def text(
@@ -239,7 +237,9 @@ class _Checker:
             return None
         return value
 
-    def number(self, value: Any, path: str, bounds: tuple[float, float], unit: str = "") -> float | None:
+    def number(
+        self, value: Any, path: str, bounds: tuple[float, float], unit: str = ""
+    ) -> float | None:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -248,7 +248,9 @@ class _Checker:
         low, high = bounds
         suffix = f" {unit}" if unit else ""
         if not math.isfinite(value) or not low <= value <= high:
-            self.fail(path, f"must be between {_fmt(low)} and {_fmt(high)}{suffix} (got {_show(value)})")
+            self.fail(
+                path, f"must be between {_fmt(low)} and {_fmt(high)}{suffix} (got {_show(value)})"
+            )
             return None
         return float(value)
 
@@ -402,7 +404,9 @@ def parse_record(data: Any, *, as_of: date) -> PatientRecord:
     birth = c.day(obj.get("birth_date"), "birth_date")
     menopausal = None
     if obj.get("menopausal_status") is not None:
-        menopausal = c.code(obj["menopausal_status"], "menopausal_status", codes.MENOPAUSAL_STATUSES)
+        menopausal = c.code(
+            obj["menopausal_status"], "menopausal_status", codes.MENOPAUSAL_STATUSES
+        )
         if menopausal is not None and sex == "male":
             c.fail("menopausal_status", "applies to women only (sex is male)")
     low_year = birth.year + 8 if birth else OLDEST_BIRTH_DATE.year
@@ -446,7 +450,10 @@ def parse_record(data: Any, *, as_of: date) -> PatientRecord:
         course = _gc_course(c, raw, _join("glucocorticoid_past", i))
         if course is not None:
             if course.end_date is None:
-                c.fail(_join(_join("glucocorticoid_past", i), "end_date"), "a past course needs an end date")
+                c.fail(
+                    _join(_join("glucocorticoid_past", i), "end_date"),
+                    "a past course needs an end date",
+                )
             gc_past.append(course)
 
     dxa = []
@@ -461,12 +468,24 @@ def parse_record(data: Any, *, as_of: date) -> PatientRecord:
         item = c.obj(
             raw,
             path,
-            ("date", "major_osteoporotic_pct", "hip_pct", "with_bmd", "glucocorticoid_ticked", "model"),
+            (
+                "date",
+                "major_osteoporotic_pct",
+                "hip_pct",
+                "with_bmd",
+                "glucocorticoid_ticked",
+                "model",
+            ),
         )
         if item is None:
             continue
         when = c.day(item.get("date"), _join(path, "date"))
-        mof = c.number(item.get("major_osteoporotic_pct"), _join(path, "major_osteoporotic_pct"), PERCENT_RANGE, "%")
+        mof = c.number(
+            item.get("major_osteoporotic_pct"),
+            _join(path, "major_osteoporotic_pct"),
+            PERCENT_RANGE,
+            "%",
+        )
         hip = c.number(item.get("hip_pct"), _join(path, "hip_pct"), PERCENT_RANGE, "%")
         if item.get("major_osteoporotic_pct") is None and item.get("hip_pct") is None:
             c.fail(path, "needs major_osteoporotic_pct or hip_pct")
@@ -507,7 +526,9 @@ def parse_record(data: Any, *, as_of: date) -> PatientRecord:
     if birth is not None:
         _check_after_birth(c, birth, events, fractures, dxa, frax, labs, treatments, biologics)
         if glucocorticoid and glucocorticoid.start_date < birth:
-            c.fail("glucocorticoid.start_date", f"must not be before birth_date {birth.isoformat()}")
+            c.fail(
+                "glucocorticoid.start_date", f"must not be before birth_date {birth.isoformat()}"
+            )
 
     if c.problems or sex is None or birth is None:
         raise RecordError(c.problems)
@@ -553,7 +574,9 @@ def _gc_course(c: _Checker, raw: Any, path: str) -> GlucocorticoidCourse | None:
         return None
     if item.get("dose_mg_per_day") is None:
         c.fail(_join(path, "dose_mg_per_day"), "is required (prednisone-equivalent mg/day)")
-    dose = c.number(item.get("dose_mg_per_day"), _join(path, "dose_mg_per_day"), GC_DOSE_RANGE, "mg/day")
+    dose = c.number(
+        item.get("dose_mg_per_day"), _join(path, "dose_mg_per_day"), GC_DOSE_RANGE, "mg/day"
+    )
     start = c.day(item.get("start_date"), _join(path, "start_date"))
     end = c.day(item.get("end_date"), _join(path, "end_date"), required=False)
     if start and end and end < start:
@@ -578,7 +601,9 @@ def _dxa(c: _Checker, raw: Any, path: str) -> DxaScan | None:
     for site in codes.DXA_SITES:
         for kind in ("t", "z", "bmd"):
             key = f"{site}_{kind}"
-            value = c.number(item.get(key), _join(path, key), bounds[kind], "g/cm²" if kind == "bmd" else "")
+            value = c.number(
+                item.get(key), _join(path, key), bounds[kind], "g/cm²" if kind == "bmd" else ""
+            )
             if value is not None:
                 targets[kind][site] = value
     if not (t or z or bmd) and when is not None:
@@ -611,7 +636,9 @@ def _lab(c: _Checker, raw: Any, path: str) -> LabResult | None:
     elif test is not None and unit is not None:
         canonical = codes.canonical_unit(test, unit)
         assert canonical is not None
-        value = c.number(item["value"], _join(path, "value"), codes.LAB_RANGES[(test, canonical)], canonical)
+        value = c.number(
+            item["value"], _join(path, "value"), codes.LAB_RANGES[(test, canonical)], canonical
+        )
     if when is None or test is None or unit is None or value is None:
         return None
     return LabResult(when, test, value, unit)
@@ -665,7 +692,10 @@ def _check_after_birth(c: _Checker, birth: date, *groups: Iterable[Any]) -> None
         for i, item in enumerate(group):
             when = getattr(item, "date", None) or getattr(item, "start_date", None)
             if when is not None and when < birth:
-                c.fail(f"{name}[{i}]", f"dated {when.isoformat()}, before birth_date {birth.isoformat()}")
+                c.fail(
+                    f"{name}[{i}]",
+                    f"dated {when.isoformat()}, before birth_date {birth.isoformat()}",
+                )
 
 
 # --- writing ------------------------------------------------------------------------------

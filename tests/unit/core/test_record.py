@@ -21,7 +21,11 @@ def test_contract_example_round_trips(example_record_json):
 @pytest.mark.parametrize(
     ("patch", "field", "words"),
     [
-        ({"dxa": [{"date": "2026-01-01", "lumbar_spine_t": -9.1}]}, "dxa[0].lumbar_spine_t", "-7 and 5"),
+        (
+            {"dxa": [{"date": "2026-01-01", "lumbar_spine_t": -9.1}]},
+            "dxa[0].lumbar_spine_t",
+            "-7 and 5",
+        ),
         ({"weight_kg": 12}, "weight_kg", "20 and 300"),
         ({"birth_date": "2027-01-01"}, "birth_date", "after 2026-11-25"),
         ({"frax": [{"date": "2026-01-01", "hip_pct": 120}]}, "frax[0].hip_pct", "0 and 100"),
@@ -62,7 +66,11 @@ def test_units_match_without_case_and_micro_sign():
 def test_planned_stop_allows_future_end_date():
     treatment = {"drug": "denosumab", "start_date": "2022-01-10", "end_date": "2027-01-10"}
     with pytest.raises(RecordError):
-        parse_record({"sex": "female", "birth_date": "1950-01-01", "treatments": [treatment]}, as_of=AS_OF)
+        parse_record(
+            {"sex": "female", "birth_date": "1950-01-01", "treatments": [treatment]}, as_of=AS_OF
+        )
     treatment["planned_stop"] = True
-    record = parse_record({"sex": "female", "birth_date": "1950-01-01", "treatments": [treatment]}, as_of=AS_OF)
+    record = parse_record(
+        {"sex": "female", "birth_date": "1950-01-01", "treatments": [treatment]}, as_of=AS_OF
+    )
     assert record.treatments[0].planned_stop
