@@ -17,7 +17,7 @@ AS_OF = date(2026, 11, 25)
 
 @pytest.fixture
 def make_record():
-    """Build a validated record from keyword fields (defaults: a 68-year-old postmenopausal woman)."""
+    """Build a validated record from keyword fields (default: a postmenopausal woman of 68)."""
 
     def make(as_of: date = AS_OF, **fields) -> PatientRecord:
         data = {"sex": "female", "birth_date": "1958-03-14", "menopausal_status": "post"}

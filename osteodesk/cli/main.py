@@ -64,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line; command modules are imported only to add their arguments."""
     parser = argparse.ArgumentParser(
         prog="osteodesk",
-        description="OsteoDesk: offline osteoporosis care. Supports, never replaces, clinical judgement.",
+        description=(
+            "OsteoDesk: offline osteoporosis care. "
+            "It supports, never replaces, clinical judgement."
+        ),
     )
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="print the version and rules version"

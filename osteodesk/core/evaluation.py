@@ -40,7 +40,7 @@ class Risk:
 
     category: str
     reasons: tuple[Reason, ...] = ()
-    # The category each framework alone gives (e.g. {"cn2022": "very_high", "acr_giop2022": "high"}).
+    # The category each framework alone gives, e.g. {"cn2022": "very_high", "acr_giop2022": "high"}.
     by_framework: Mapping[str, str] = field(default_factory=dict)
 
 

@@ -626,7 +626,8 @@ def _lab(c: _Checker, raw: Any, path: str) -> LabResult | None:
         if not isinstance(unit_raw, str) or codes.canonical_unit(test, unit_raw) is None:
             c.fail(
                 _join(path, "unit"),
-                f"for {test} must be one of {', '.join(codes.LAB_UNITS[test])} (got {_show(unit_raw)})",
+                f"for {test} must be one of {', '.join(codes.LAB_UNITS[test])}"
+                f" (got {_show(unit_raw)})",
             )
         else:
             unit = unit_raw
