@@ -1,0 +1,1 @@
+"""Speed figures measured against floors taken in the same run (issue 8)."""
