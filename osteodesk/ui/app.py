@@ -1,0 +1,331 @@
+"""The composition root: QApplication, font, translators, database, main window.
+
+This is the only module that opens the database for the window and wires the parts together
+(style.md B2). Everything else gets what it needs through its constructor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QLockFile, QObject, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+from typing_extensions import override
+
+from osteodesk import __version__
+from osteodesk.storage import paths
+from osteodesk.storage.database import open_database
+from osteodesk.storage.errors import StorageError
+from osteodesk.ui.crash import CrashReporter, configure_logging
+from osteodesk.ui.fonts import register_cjk_font
+from osteodesk.ui.i18n import LanguageController
+from osteodesk.ui.main_window import MainWindow
+
+_log = logging.getLogger(__name__)
+
+APP_NAME = "OsteoDesk"
+QUIT_AFTER_ENV = "OSTEODESK_QUIT_AFTER_MS"
+LOCK_SUFFIX = ".lock"
+NON_INTERACTIVE_PLATFORMS = ("offscreen", "minimal")
+
+
+class DatabaseInUseError(Exception):
+    """Another OsteoDesk window (this process or another) has the database open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path} is already open in another OsteoDesk window")
+
+
+@dataclass
+class DatabaseSession:
+    """An open database and the lock that keeps a second window off it."""
+
+    path: Path
+    database: Any  # sqlite_utils.Database: only the composition root holds it (style.md B4)
+    lock: QLockFile
+    closed: bool = field(default=False)
+
+    def close(self) -> None:
+        """Close the connection and release the lock (idempotent)."""
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            self.database.close()
+        finally:
+            self.lock.unlock()
+
+
+def lock_path(db_path: Path) -> Path:
+    """The lock file that marks a database as open: ``<db>.lock`` beside it."""
+    return db_path.with_name(db_path.name + LOCK_SUFFIX)
+
+
+def open_session(db_path: Path) -> DatabaseSession:
+    """Lock `db_path`, then open (creating and migrating if needed) the database.
+
+    Raises:
+        DatabaseInUseError: another window holds the lock.
+        StorageError: the file is not a usable OsteoDesk database (from storage).
+    """
+    db_path = Path(db_path).absolute()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(lock_path(db_path)))
+    # Never stale by age: the window may stay open for days. A lock left by a crashed process
+    # is still taken over, because QLockFile checks whether its owner is running.
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            raise DatabaseInUseError(db_path)
+        # A folder we cannot write to: opening will say what is wrong, more precisely.
+        _log.warning("could not create the lock file (%s)", lock.error().name)
+    try:
+        database = open_database(db_path)
+    except BaseException:
+        lock.unlock()
+        raise
+    return DatabaseSession(db_path, database, lock)
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, created with the names QSettings uses."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(_application_icon())
+    register_cjk_font(app)
+    return app
+
+
+def _application_icon() -> QIcon:
+    icon = QIcon()
+    folder = resources.files("osteodesk").joinpath("resources", "icons")
+    for size in (16, 32, 48, 64, 128, 256):
+        png = folder.joinpath(f"osteodesk-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon
+
+
+def default_settings() -> QSettings:
+    """The user's settings (per user, in the platform's place)."""
+    return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+class _Shell(QObject):
+    """Answers the window's requests that need the database session.
+
+    Lives as a child of the window, so it lives exactly as long as the window does.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        session: DatabaseSession,
+        languages: LanguageController,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.session = session
+        self._languages = languages
+        window.open_database_requested.connect(self._on_window_open_database_requested)
+        window.backup_requested.connect(self._on_window_backup_requested)
+        window.window_closed.connect(self._on_window_closed)
+
+    def _on_window_open_database_requested(self, path: str) -> None:
+        new_path = Path(path).absolute()
+        if new_path == self.session.path:
+            return
+        try:
+            new_session = open_session(new_path)
+        except DatabaseInUseError:
+            self._window.show_error(
+                self.tr("Open database"),
+                self.tr("This database is already open in another OsteoDesk window."),
+            )
+            return
+        except StorageError as exc:
+            # The storage messages name the file and what to do; they are shown, never logged.
+            self._window.show_error(self.tr("Open database"), str(exc))
+            return
+        self.session.close()
+        self.session = new_session
+        self._window.set_database_path(new_path)
+
+    def _on_window_backup_requested(self, path: str) -> None:
+        try:
+            backup = importlib.import_module("osteodesk.storage.backup")
+            backup_to = backup.backup_database
+        except (ImportError, AttributeError):
+            self._window.show_error(
+                self.tr("Backup"), self.tr("Backup is not available in this version yet.")
+            )
+            return
+        try:
+            backup_to(self.session.path, Path(path))
+        except (OSError, StorageError) as exc:
+            self._window.show_error(self.tr("Backup"), str(exc))
+
+    def _on_window_closed(self) -> None:
+        self.session.close()
+        self._languages.uninstall()
+
+
+def create_main_window(
+    db_path: Path,
+    *,
+    settings: QSettings | None = None,
+    language: str | None = None,
+    languages: LanguageController | None = None,
+    demo: bool = False,
+) -> MainWindow:
+    """Build the whole window on `db_path` (not shown yet): what run_gui and the tests use.
+
+    Args:
+        db_path: the database file (created and migrated if needed).
+        settings: where the window keeps its settings; the user's settings if None.
+        language: ``zh_CN`` or ``en`` for this run only; the saved choice if None.
+        languages: an existing language controller (run_gui makes one before the lock check).
+        demo: fill the database with sample patients (for ``--demo``).
+
+    Raises:
+        DatabaseInUseError: another window has the database open.
+        StorageError: the file is not a usable OsteoDesk database.
+    """
+    ensure_application()
+    settings = settings if settings is not None else default_settings()
+    if languages is None:
+        languages = LanguageController(settings)
+        languages.start(language)
+    session = open_session(Path(db_path))
+    try:
+        if demo:
+            _fill_demo(session.database)
+        window = MainWindow(database_path=session.path, languages=languages, settings=settings)
+    except BaseException:
+        session.close()
+        raise
+    _Shell(window, session, languages)
+    return window
+
+
+def _fill_demo(database: Any) -> None:
+    """Sample patients from the storage layer's demo generator, when it has one."""
+    try:
+        demo = importlib.import_module("osteodesk.storage.demo")
+    except ImportError:
+        _log.info("no demo generator yet: the demo database stays empty")
+        return
+    fill = getattr(demo, "fill_demo", None) or getattr(demo, "generate_demo", None)
+    if callable(fill):
+        fill(database)
+
+
+class _QuitAfterFirstPaint(QObject):
+    """Quits the application a set time after the window first paints (smoke tests, benchmarks)."""
+
+    def __init__(self, app: QApplication, delay_ms: int, clock: QElapsedTimer) -> None:
+        super().__init__(app)
+        self._app = app
+        self._delay_ms = delay_ms
+        self._clock = clock
+        self._armed = True
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._armed and event.type() == QEvent.Type.Paint:
+            self._armed = False
+            _log.info("first paint after %d ms", self._clock.elapsed())
+            QTimer.singleShot(self._delay_ms, self._app.quit)
+        return False
+
+
+def _quit_after_ms() -> int | None:
+    raw = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        return max(0, int(raw))
+    except ValueError:
+        sys.stderr.write(f"osteodesk gui: {QUIT_AFTER_ENV} must be a whole number of ms\n")
+        return None
+
+
+def _is_interactive(app: QGuiApplication) -> bool:
+    return app.platformName() not in NON_INTERACTIVE_PLATFORMS and not os.environ.get("CI")
+
+
+def run_gui(args: argparse.Namespace, *, interactive: bool | None = None) -> int:
+    """Open the window and run until it closes; returns the exit code.
+
+    Args:
+        args: the parsed command line; ``db``, ``demo`` and ``lang`` may be missing.
+        interactive: whether refusals may show a message box (default: not offscreen, not CI).
+    """
+    clock = QElapsedTimer()
+    clock.start()
+    app = ensure_application()
+    interactive = _is_interactive(app) if interactive is None else interactive
+    log_handler = configure_logging(paths.log_dir())
+    settings = default_settings()
+    languages = LanguageController(settings)
+    languages.start(getattr(args, "lang", None))
+    demo = bool(getattr(args, "demo", False))
+    demo_folder = tempfile.TemporaryDirectory(prefix="osteodesk-demo-") if demo else None
+    reporter = CrashReporter()
+    try:
+        if demo_folder is not None:
+            db_path = Path(demo_folder.name) / "demo.sqlite3"
+        else:
+            db_path = paths.resolve_db_path(getattr(args, "db", None))
+        try:
+            window = create_main_window(db_path, settings=settings, languages=languages, demo=demo)
+        except DatabaseInUseError as exc:
+            _refuse(
+                str(exc),
+                app.translate(
+                    "OsteoDesk",
+                    "This database is already open in another OsteoDesk window:\n{path}",
+                ).format(path=str(exc.path)),
+                interactive=interactive,
+            )
+            return 1
+        except StorageError as exc:
+            _refuse(str(exc), str(exc), interactive=interactive)
+            return 1
+        reporter = CrashReporter(parent_widget=lambda: window)
+        reporter.install()
+        delay = _quit_after_ms()
+        if delay is not None:
+            window.installEventFilter(_QuitAfterFirstPaint(app, delay, clock))
+        window.show()
+        code = app.exec()
+        window.close()  # after quit(): saves geometry and releases the lock
+        return code
+    finally:
+        reporter.uninstall()
+        languages.uninstall()
+        logging.getLogger("osteodesk").removeHandler(log_handler)
+        log_handler.close()
+        if demo_folder is not None:
+            demo_folder.cleanup()
+
+
+def _refuse(console_text: str, dialog_text: str, *, interactive: bool) -> None:
+    # The console line stays English: it is for scripts and logs of the terminal.
+    sys.stderr.write(f"osteodesk gui: {console_text}\n")
+    if interactive:
+        QMessageBox.warning(None, APP_NAME, dialog_text)

@@ -1,0 +1,1 @@
+"""The Assessment tab: DXA, labs, FRAX and the live evaluation."""

@@ -1,0 +1,290 @@
+"""The main window: three tabs, the menus and the status bar. No SQL, no clinical rules.
+
+The window is the only object that knows all three tabs (style.md B5). What it cannot do itself
+(open another database, back up) it asks for through signals that the composition root in
+``app.py`` answers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+from typing_extensions import override
+
+from osteodesk.ui.about_dialog import AboutDialog
+from osteodesk.ui.assessment.assessment_tab import AssessmentTab
+from osteodesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, LanguageController
+from osteodesk.ui.patients.patients_tab import PatientsTab
+from osteodesk.ui.plan.plan_tab import PlanTab
+
+WINDOW_TITLE = "OsteoDesk"
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 screen with a task bar
+DATABASE_FILTER = "OsteoDesk (*.sqlite3 *.sqlite *.db);;*"
+
+
+class MainWindow(QMainWindow):
+    """Patients, Assessment and Plan tabs with the File, Edit, View and Help menus.
+
+    Signals:
+        open_database_requested(str): the user chose another database file.
+        backup_requested(str): the user chose where to write a backup.
+        window_closed(): the window has saved its settings and is closing.
+    """
+
+    open_database_requested = Signal(str)
+    backup_requested = Signal(str)
+    window_closed = Signal()
+
+    def __init__(
+        self,
+        *,
+        database_path: Path,
+        languages: LanguageController,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._database_path = database_path
+        self._languages = languages
+        self._settings = settings
+        self.about_dialog: AboutDialog | None = None
+        self._closed = False
+
+        self.patients_tab = PatientsTab()
+        self.assessment_tab = AssessmentTab()
+        self.plan_tab = PlanTab()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.setDocumentMode(True)
+        for tab in (self.patients_tab, self.assessment_tab, self.plan_tab):
+            self.tabs.addTab(tab, "")
+        self.setCentralWidget(self.tabs)
+
+        self.database_label = QLabel()
+        self.database_label.setObjectName("database_label")
+        self.statusBar().addPermanentWidget(self.database_label, 1)
+
+        self._create_actions()
+        self._create_menus()
+        self._connect_signals()
+        self._restore_geometry()
+        self.retranslate_ui()
+        self._check_language(languages.language)
+
+    @property
+    def database_path(self) -> Path:
+        """The database the window shows."""
+        return self._database_path
+
+    def set_database_path(self, path: Path) -> None:
+        """Name another database (the composition root has opened it)."""
+        self._database_path = path
+        if self.about_dialog is not None:
+            self.about_dialog.set_database_path(path)
+        self.retranslate_ui()
+
+    def show_tab(self, index: int) -> None:
+        """Bring the tab at `index` (0 Patients, 1 Assessment, 2 Plan) to the front."""
+        self.tabs.setCurrentIndex(index)
+
+    def show_about(self) -> AboutDialog:
+        """Open (or raise) the About dialog; it is window-modal, so the call returns at once."""
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self._database_path, self)
+        self.about_dialog.open()
+        self.about_dialog.raise_()
+        return self.about_dialog
+
+    def show_error(self, title: str, text: str) -> None:
+        """Tell the user something could not be done (a message box, not a crash report)."""
+        QMessageBox.warning(self, title, text)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        self.setWindowTitle(WINDOW_TITLE)
+        self.tabs.setTabText(0, self.tr("Patients"))
+        self.tabs.setTabText(1, self.tr("Assessment"))
+        self.tabs.setTabText(2, self.tr("Plan"))
+
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_patient_action.setText(self.tr("&New patient"))
+        self.open_database_action.setText(self.tr("&Open database…"))
+        self.backup_action.setText(self.tr("&Backup…"))
+        self.quit_action.setText(self.tr("&Quit"))
+
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.find_action.setText(self.tr("&Find patient"))
+
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.tab_actions[0].setText(self.tr("&Patients"))
+        self.tab_actions[1].setText(self.tr("&Assessment"))
+        self.tab_actions[2].setText(self.tr("P&lan"))
+
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.drug_reference_action.setText(self.tr("&Drug reference"))
+        self.about_action.setText(self.tr("&About OsteoDesk"))
+
+        self.database_label.setText(
+            self.tr("Database: {path}").format(path=str(self._database_path))
+        )
+        self.database_label.setToolTip(str(self._database_path))
+
+    # Actions and menus ####
+
+    def _create_actions(self) -> None:
+        self.new_patient_action = QAction(self)
+        self.new_patient_action.setShortcut(QKeySequence.StandardKey.New)
+        # TODO(issue 5): enabled once the patient form exists.
+        self.new_patient_action.setEnabled(False)
+        self.open_database_action = QAction(self)
+        self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.backup_action = QAction(self)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self.language_group)
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_actions[code] = action
+
+        self.tab_actions: list[QAction] = []
+        for index in range(3):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setData(index)
+            self.tab_actions.append(action)
+
+        self.drug_reference_action = QAction(self)
+        # TODO(issue 5): the drug reference panel.
+        self.drug_reference_action.setEnabled(False)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _create_menus(self) -> None:
+        menu_bar = self.menuBar()
+        self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.new_patient_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.open_database_action)
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = QMenu(self)
+        self.edit_menu.addAction(self.find_action)
+
+        self.view_menu = QMenu(self)
+        self.language_menu = QMenu(self)
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.view_menu.addMenu(self.language_menu)
+        self.view_menu.addSeparator()
+        for action in self.tab_actions:
+            self.view_menu.addAction(action)
+
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.drug_reference_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
+
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+            menu_bar.addMenu(menu)
+
+    def _connect_signals(self) -> None:
+        self.open_database_action.triggered.connect(self._on_open_database_action_triggered)
+        self.backup_action.triggered.connect(self._on_backup_action_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self._on_find_action_triggered)
+        self.language_group.triggered.connect(self._on_language_group_triggered)
+        for action in self.tab_actions:
+            action.triggered.connect(self._on_tab_action_triggered)
+        self.about_action.triggered.connect(self.show_about)
+        self._languages.language_changed.connect(self._check_language)
+
+    # Slots ####
+
+    def _on_open_database_action_triggered(self) -> None:
+        path, _selected = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self._database_path.parent), DATABASE_FILTER
+        )
+        if path:
+            self.open_database_requested.emit(path)
+
+    def _on_backup_action_triggered(self) -> None:
+        suggested = self._database_path.with_name(self._database_path.stem + "-backup.sqlite3")
+        path, _selected = QFileDialog.getSaveFileName(
+            self, self.tr("Back up the database"), str(suggested), DATABASE_FILTER
+        )
+        if path:
+            self.backup_requested.emit(path)
+
+    def _on_find_action_triggered(self) -> None:
+        self.show_tab(0)
+        self.patients_tab.focus_search()
+
+    def _on_language_group_triggered(self, action: QAction) -> None:
+        self._languages.apply(str(action.data()), persist=True)
+
+    def _on_tab_action_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.show_tab(int(action.data()))
+
+    def _check_language(self, language: str) -> None:
+        action = self.language_actions.get(language)
+        if action is not None:
+            action.setChecked(True)
+
+    # Settings ####
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(*DEFAULT_SIZE)
+        state = self._settings.value(STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _save_geometry(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.sync()
+
+    # Qt overrides ####
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            self._save_geometry()
+            self.window_closed.emit()
+        event.accept()

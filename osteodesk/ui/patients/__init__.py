@@ -1,0 +1,1 @@
+"""The Patients tab: find, add and edit patients."""

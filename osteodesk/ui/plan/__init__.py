@@ -1,0 +1,1 @@
+"""The Plan tab: ranked options, the chosen plan and its history."""

@@ -1,0 +1,35 @@
+"""The Plan tab widget (a placeholder until the clinician's window issue fills it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing_extensions import override
+
+
+class PlanTab(QWidget):
+    """The ranked treatment options, the chosen plan and earlier plans.
+
+    TODO(issue 5): the option timelines and the plan history replace the placeholder label.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plan_tab")
+        self.placeholder_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.placeholder_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder_label)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        self.placeholder_label.setText(
+            self.tr("The treatment plan of the selected patient will appear here.")
+        )
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
