@@ -1,0 +1,396 @@
+"""Safe copies of the database: online backup, verification, restore, checks, rotation.
+
+A copy is made with SQLite's online backup API (consistent even while the window has the
+database open), written to a temporary file, verified (integrity check and row counts) and only
+then renamed into place, so a backup file is either complete and checked or absent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from sqlite_utils import Database
+
+from osteodesk.storage import paths
+from osteodesk.storage.errors import (
+    DatabaseCorruptError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    StorageError,
+)
+from osteodesk.storage.migrations import MIGRATION_SET, known_steps
+
+AUTO_BACKUPS_KEPT: Final = 10
+_SAFE_REASON_RE: Final = re.compile(r"[^a-z0-9-]+")
+
+
+class BackupError(StorageError):
+    """A copy could not be made or did not verify; the target was not written."""
+
+
+class DatabaseInUseError(StorageError):
+    """Another program (or window) has the database open, so it cannot be replaced now."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """What `check` found: integrity, foreign keys, schema steps and row counts."""
+
+    path: Path | None
+    integrity: list[str]
+    foreign_key_problems: int
+    applied_steps: list[str]
+    pending_steps: list[str]
+    unknown_steps: list[str]
+    row_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.integrity == ["ok"] and self.foreign_key_problems == 0 and not self.unknown_steps
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BackupReport:
+    """A verified copy: where it is, and the rows it holds per table."""
+
+    target: Path
+    row_counts: dict[str, int]
+    bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Live database against a backup: tables whose counts differ, patients only on one side."""
+
+    count_differences: dict[str, tuple[int, int]]
+    only_in_live: list[str]
+    only_in_backup: list[str]
+
+    @property
+    def same(self) -> bool:
+        return not (self.count_differences or self.only_in_live or self.only_in_backup)
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreReport:
+    """A restore: the file now in use and where the replaced database was kept."""
+
+    restored_from: Path
+    database: Path
+    kept_previous: Path | None
+    row_counts: dict[str, int]
+
+
+# --- reading a file safely --------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to a database file (never writes, never creates it).
+
+    Raises:
+        NotADatabaseError: missing, or not SQLite.
+    """
+    if not path.is_file():
+        raise NotADatabaseError(path, "no such file")
+    with path.open("rb") as handle:
+        if not handle.read(16).startswith(b"SQLite format 3\x00"):
+            raise NotADatabaseError(path, "the file does not start with the SQLite header")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        yield conn
+    except sqlite3.DatabaseError as exc:
+        text = str(exc)
+        if "not a database" in text:
+            raise NotADatabaseError(path, text) from exc
+        if "malformed" in text or "disk image" in text:
+            raise DatabaseCorruptError(path, text) from exc
+        raise
+    finally:
+        conn.close()
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table (every table, sqlite internals excluded)."""
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY name"
+        )
+    ]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def inspect(conn: sqlite3.Connection, path: Path | None, *, full: bool = True) -> CheckReport:
+    """Integrity, foreign keys, schema steps and row counts of an open connection."""
+    integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")] if full else ["ok"]
+    fk_problems = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+    has_steps = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    applied: list[str] = []
+    if has_steps:
+        applied = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+                [MIGRATION_SET],
+            )
+        ]
+    known = known_steps()
+    return CheckReport(
+        path=path,
+        integrity=integrity,
+        foreign_key_problems=fk_problems,
+        applied_steps=applied,
+        pending_steps=[s for s in known if s not in applied],
+        unknown_steps=[s for s in applied if s not in known],
+        row_counts=table_counts(conn),
+    )
+
+
+def check_file(path: Path) -> CheckReport:
+    """Check a database or backup file without changing it."""
+    with read_only(path) as conn:
+        return inspect(conn, path)
+
+
+def verify_restorable(path: Path) -> CheckReport:
+    """Check that a file can replace the database: SQLite, intact, ours, not newer.
+
+    Raises:
+        NotADatabaseError: not SQLite, or not an OsteoDesk database.
+        DatabaseCorruptError: the integrity check fails.
+        NewerDatabaseError: written by a newer OsteoDesk.
+    """
+    report = check_file(path)
+    if report.integrity != ["ok"]:
+        raise DatabaseCorruptError(path, "; ".join(report.integrity[:5]))
+    if report.foreign_key_problems:
+        raise DatabaseCorruptError(path, f"{report.foreign_key_problems} broken references")
+    if not report.applied_steps:
+        raise NotADatabaseError(path, "it holds no OsteoDesk schema")
+    if report.unknown_steps:
+        raise NewerDatabaseError(path, report.unknown_steps)
+    return report
+
+
+# --- making copies ----------------------------------------------------------------------
+
+
+def backup_database(source: Database | Path, target: Path) -> BackupReport:
+    """Copy a database with the online backup API and verify the copy before it is kept.
+
+    Args:
+        source: an open database (the window's) or a database file.
+        target: where the copy goes; replaced only once the new copy has verified.
+
+    Raises:
+        BackupError: the copy failed or did not verify (the target is left as it was).
+    """
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise BackupError(f"folder {target.parent} does not exist")
+    temp = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    with _source_connection(source) as src:
+        try:
+            _copy(src, temp)
+            source_counts = table_counts(src)
+            with read_only(temp) as copy:
+                integrity = [row[0] for row in copy.execute("PRAGMA integrity_check")]
+                copy_counts = table_counts(copy)
+        except (sqlite3.Error, StorageError, OSError) as exc:
+            _remove(temp)
+            raise BackupError(f"backup to {target} failed: {exc}") from exc
+    if integrity != ["ok"]:
+        _remove(temp)
+        raise BackupError(f"the copy failed its integrity check: {'; '.join(integrity[:5])}")
+    if copy_counts != source_counts:
+        _remove(temp)
+        raise BackupError(f"row counts differ: source {source_counts}, copy {copy_counts}")
+    os.replace(temp, target)
+    _fsync_dir(target.parent)
+    return BackupReport(target=target, row_counts=copy_counts, bytes=target.stat().st_size)
+
+
+def auto_backup(db_path: Path, reason: str, *, db: Database | None = None) -> Path | None:
+    """A rotating automatic backup into `paths.backup_dir()` (the last 10 are kept).
+
+    Called when the window closes and before migrations. Returns the new file, or None when
+    there is nothing to back up (no file yet).
+
+    Args:
+        db_path: the database file.
+        reason: a short word for the file name (e.g. ``on-close``, ``before-migration``).
+        db: the open connection to copy from, if the caller has one.
+    """
+    db_path = Path(db_path)
+    if db is None and (not db_path.exists() or db_path.stat().st_size == 0):
+        return None
+    folder = paths.backup_dir()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    safe_reason = _SAFE_REASON_RE.sub("-", reason.lower()).strip("-") or "auto"
+    target = folder / f"{db_path.stem}-{stamp}-{safe_reason}.sqlite3"
+    backup_database(db if db is not None else db_path, target)
+    rotate(folder, db_path.stem, keep=AUTO_BACKUPS_KEPT)
+    return target
+
+
+def rotate(folder: Path, stem: str, *, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups of `stem`; return the deleted."""
+    pattern = re.compile(rf"^{re.escape(stem)}-\d{{8}}-\d{{6}}-\d{{6}}-[a-z0-9-]+\.sqlite3$")
+    backups = sorted(
+        (p for p in folder.iterdir() if pattern.match(p.name)), key=lambda p: p.name[len(stem) :]
+    )
+    doomed = backups[:-keep] if keep else backups
+    for old in doomed:
+        _remove(old)
+    return doomed
+
+
+def list_auto_backups(stem: str) -> list[Path]:
+    """The automatic backups of a database (by file stem), newest first."""
+    folder = paths.backup_dir()
+    found = [p for p in folder.glob(f"{stem}-*.sqlite3") if p.is_file()]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def restore_database(source: Path, db_path: Path) -> RestoreReport:
+    """Replace the database with a verified backup; the replaced one is kept beside it.
+
+    Steps: verify `source`; copy it to a temporary file next to the database and verify the
+    copy; copy the current database (with anything still in its WAL) to
+    ``<name>.replaced-<time>``; then rename the new file over the database.
+
+    Raises:
+        NotADatabaseError, DatabaseCorruptError, NewerDatabaseError: `source` is unusable.
+        DatabaseInUseError: another connection has the database open.
+        BackupError: a copy failed.
+    """
+    source = Path(source)
+    db_path = Path(db_path)
+    verify_restorable(source)
+    if source.resolve() == db_path.resolve():
+        raise BackupError("the backup is the database itself")
+    kept: Path | None = None
+    if db_path.exists():
+        _ensure_not_in_use(db_path)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
+        backup_database(db_path, kept)
+        _ensure_not_in_use(db_path)
+    staged = db_path.with_name(f".{db_path.name}.restoring-{os.getpid()}")
+    report = backup_database(source, staged)
+    for suffix in ("-wal", "-shm"):
+        _remove(db_path.with_name(db_path.name + suffix))
+    os.replace(staged, db_path)
+    _fsync_dir(db_path.parent)
+    return RestoreReport(
+        restored_from=source, database=db_path, kept_previous=kept, row_counts=report.row_counts
+    )
+
+
+def compare(live: sqlite3.Connection, backup: sqlite3.Connection) -> Comparison:
+    """Row counts per table and the set of patients, live against backup."""
+    live_counts = table_counts(live)
+    backup_counts = table_counts(backup)
+    differences = {
+        name: (live_counts.get(name, 0), backup_counts.get(name, 0))
+        for name in sorted(set(live_counts) | set(backup_counts))
+        if live_counts.get(name, 0) != backup_counts.get(name, 0)
+    }
+    live_patients = _patient_keys(live)
+    backup_patients = _patient_keys(backup)
+    return Comparison(
+        count_differences=differences,
+        only_in_live=sorted(live_patients - backup_patients),
+        only_in_backup=sorted(backup_patients - live_patients),
+    )
+
+
+# --- internals --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _source_connection(source: Database | Path) -> Iterator[sqlite3.Connection]:
+    if isinstance(source, Database):
+        yield source.conn
+        return
+    with read_only(Path(source)) as conn:
+        yield conn
+
+
+def _copy(src: sqlite3.Connection, temp: Path) -> None:
+    _remove(temp)
+    dest = sqlite3.connect(temp)
+    try:
+        src.backup(dest)
+        # The copy keeps the source's journal mode; make it self-contained on disk.
+        dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        dest.commit()
+    finally:
+        dest.close()
+    with temp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _ensure_not_in_use(db_path: Path) -> None:
+    """Fail when another connection holds the file: its -wal/-shm exist only while open."""
+    for suffix in ("-wal", "-shm"):
+        companion = db_path.with_name(db_path.name + suffix)
+        if companion.exists():
+            # A cleanly closed WAL database removes both; a crash may leave them, and then
+            # opening and closing the database once folds the WAL back in.
+            with contextlib.suppress(sqlite3.Error):
+                conn = sqlite3.connect(db_path)
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    conn.close()
+            if companion.exists():
+                raise DatabaseInUseError(
+                    f"{db_path} is open in another program (close OsteoDesk first)"
+                )
+
+
+def _patient_keys(conn: sqlite3.Connection) -> set[str]:
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'patients'"
+    ).fetchone()
+    if not has:
+        return set()
+    return {
+        row[0] if row[0] is not None else f"#{row[1]}"
+        for row in conn.execute("SELECT mrn, id FROM patients")
+    }
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,161 @@
+"""Opening the database: file checks, connection settings, refusal of newer files, migrations.
+
+Every caller (window, commands, tests) gets its connection from `open_database`, so the
+durability settings and the schema version are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from osteodesk.storage.errors import (
+    DatabaseCorruptError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    NotADatabaseError,
+)
+from osteodesk.storage.migrations import MIGRATION_SET, known_steps, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def open_database(path: str | Path | None, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the OsteoDesk database at `path`; None means in memory.
+
+    Files get WAL with ``synchronous=FULL``: in WAL mode NORMAL may lose the last commits on
+    power loss, FULL syncs the log on every commit, so a commit that returned is on disk.
+    Foreign keys are on and a busy connection waits up to 5 s instead of failing at once.
+    Pending migrations run after an automatic backup of an existing, non-empty file.
+
+    Raises:
+        NotADatabaseError: the file is not SQLite.
+        DatabaseCorruptError: SQLite reports the file damaged (e.g. truncated).
+        NewerDatabaseError: written by a newer OsteoDesk; nothing was changed.
+        ForeignDatabaseError: an SQLite file of another program; nothing was changed.
+    """
+    if path is None:
+        db = Database(memory=True, execute_plugins=False)
+        _configure(db)
+        if migrate:
+            migrations.apply(db)
+        return db
+    file = Path(path)
+    _check_header(file)
+    existing = file.exists() and file.stat().st_size > 0
+    try:
+        db = Database(file, execute_plugins=False)
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(file, str(exc)) from exc
+    try:
+        _configure(db)  # WAL is a write: only after the checks below
+        pending = _check_versions(db, file)
+        _enable_wal(db)
+        if migrate and pending:
+            if existing and _has_tables(db):
+                from osteodesk.storage.backup import auto_backup
+
+                auto_backup(file, "before-migration", db=db)
+            migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise _classify(file, exc) from exc
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def database_path(db: Database) -> Path | None:
+    """The file behind a connection, or None for an in-memory database."""
+    for row in db.execute("PRAGMA database_list").fetchall():
+        if row[1] == "main":
+            return Path(row[2]) if row[2] else None
+    return None
+
+
+def pending_steps(db: Database) -> list[str]:
+    """Migration steps not yet applied to `db` (read-only)."""
+    return [m.name for m in migrations.pending(db)]
+
+
+def applied_steps(db: Database) -> list[str]:
+    """Migration steps recorded in `db`, in the order they were applied (read-only)."""
+    return [m.name for m in migrations.applied(db)]
+
+
+def unknown_steps(db: Database) -> list[str]:
+    """Steps recorded in `db` that this version does not know (a newer OsteoDesk wrote them)."""
+    known = set(known_steps())
+    return [name for name in applied_steps(db) if name not in known]
+
+
+def _configure(db: Database) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def _enable_wal(db: Database) -> None:
+    if not db.memory:
+        db.enable_wal()
+
+
+def _check_header(file: Path) -> None:
+    if not file.exists():
+        if not file.parent.exists():
+            raise NotADatabaseError(file, f"folder {file.parent} does not exist")
+        return
+    if file.is_dir():
+        raise NotADatabaseError(file, "it is a folder")
+    size = file.stat().st_size
+    if size == 0:
+        return
+    with file.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise NotADatabaseError(file, "the file does not start with the SQLite header")
+    if len(header) < 100:
+        raise DatabaseCorruptError(file, f"the file is truncated ({size} bytes)")
+    # The header states the page count when the change counter (24) equals the
+    # version-valid-for number (92); a file shorter than that has been cut off.
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    if header[24:28] == header[92:96] and page_count and page_count * page_size > size:
+        raise DatabaseCorruptError(
+            file, f"the file is truncated ({size} of {page_count * page_size} bytes)"
+        )
+
+
+def _check_versions(db: Database, file: Path) -> list[str]:
+    """Refuse newer or foreign files before anything is written; return the pending steps."""
+    tables = db.table_names()
+    if tables and "_sqlite_migrations" not in tables:
+        raise ForeignDatabaseError(file, tables)
+    if "_sqlite_migrations" in tables:
+        ours = db.execute(
+            "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+        ).fetchone()[0]
+        if ours == 0:
+            raise ForeignDatabaseError(file, tables)
+    newer = unknown_steps(db)
+    if newer:
+        raise NewerDatabaseError(file, newer)
+    return pending_steps(db)
+
+
+def _has_tables(db: Database) -> bool:
+    return bool(db.table_names())
+
+
+def _classify(file: Path, exc: sqlite3.DatabaseError) -> Exception:
+    text = str(exc)
+    if "not a database" in text or "file is encrypted" in text:
+        return NotADatabaseError(file, text)
+    if "malformed" in text or "disk image" in text or "corrupt" in text:
+        return DatabaseCorruptError(file, text)
+    return exc
