@@ -42,7 +42,7 @@ def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(MASTER))
     if not renderer.isValid():
-        print(f"render_icons: cannot read {MASTER}", file=sys.stderr)
+        sys.stderr.write(f"render_icons: cannot read {MASTER}\n")
         return 1
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     pngs = {size: OUT_DIR / f"osteodesk-{size}.png" for size in SIZES}
@@ -58,7 +58,7 @@ def main() -> int:
         append_images=others,
     )
     del app
-    print(f"render_icons: wrote {len(pngs)} PNGs and osteodesk.ico to {OUT_DIR}")
+    sys.stdout.write(f"render_icons: wrote {len(pngs)} PNGs and osteodesk.ico to {OUT_DIR}\n")
     return 0
 
 
