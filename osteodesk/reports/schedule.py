@@ -1,0 +1,123 @@
+"""Dates a printout shows: the regimen timeline and the next doses, by calendar months.
+
+This is date arithmetic on decisions already made (the plan, the evaluation's monitoring list),
+not clinical reasoning: which drug and when to start it come from the decision module and the
+clinician. Months are whole calendar months with the day clamped to the month's end
+(clinical-rules.md A0).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from osteodesk.core.evaluation import Step
+from osteodesk.core.record import PatientRecord
+
+# Label dose intervals in months (clinical-rules.md B4 §4.1, all [C]); drugs not listed are
+# taken daily, weekly or monthly at home and get no dated dose list.
+DOSE_INTERVAL_MONTHS: Final = {
+    "denosumab": 6,  # 60 mg SC every 6 months
+    "zoledronic_acid": 12,  # 5 mg IV once yearly for treatment
+    "romosozumab": 1,  # 210 mg SC monthly for 12 doses
+}
+WALLET_CARD_DOSES: Final = 4  # the next four denosumab dates: two years ahead
+DOSE_HORIZON_MONTHS: Final = 24  # the handout lists doses up to two years ahead
+
+
+def add_months(start: date, months: int) -> date:
+    """`start` plus whole calendar months, the day clamped to the month's end (A0)."""
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """One dated step of a regimen; `end` None when the course has no fixed length."""
+
+    number: int
+    drug: str
+    start: date
+    months: int | None
+    end: date | None
+    next_drug: str | None
+
+
+def regimen_timeline(steps: Sequence[Step], start: date) -> list[TimelineRow]:
+    """Date each step: a step starts on its own start date, else when the one before ends.
+
+    A step with no course length ends nothing, so the steps after it keep their own start date
+    or, lacking one, start with it (the hand-over then needs the clinician's date).
+    """
+    rows: list[TimelineRow] = []
+    cursor = start
+    for number, step in enumerate(steps, start=1):
+        step_start = step.start_date or cursor
+        end = add_months(step_start, step.months) if step.months is not None else None
+        next_drug = steps[number].drug if number < len(steps) else None
+        rows.append(TimelineRow(number, step.drug, step_start, step.months, end, next_drug))
+        cursor = end or step_start
+    return rows
+
+
+def _ongoing_latest_dose(record: PatientRecord, drug: str) -> date | None:
+    """The last dose of an ongoing course of `drug` on record, if any."""
+    latest: date | None = None
+    for treatment in record.treatments:
+        if treatment.drug != drug or treatment.end_date is not None:
+            continue
+        dose = treatment.latest_dose
+        if dose is not None and (latest is None or dose > latest):
+            latest = dose
+    return latest
+
+
+@dataclass(frozen=True, slots=True)
+class DoseDate:
+    """One dated dose of an injected or infused drug (`number` counts within the listed run)."""
+
+    drug: str
+    when: date
+    number: int
+
+
+def planned_doses(
+    record: PatientRecord, timeline: Sequence[TimelineRow], *, horizon_end: date
+) -> list[DoseDate]:
+    """The dated doses of each injected or infused step up to `horizon_end`.
+
+    A drug the patient is already on continues from its last dose plus the interval; a new
+    drug starts on its step's start date. A limited course stops at its end date.
+    """
+    doses: list[DoseDate] = []
+    for row in timeline:
+        interval = DOSE_INTERVAL_MONTHS.get(row.drug)
+        if interval is None:
+            continue
+        last = _ongoing_latest_dose(record, row.drug)
+        first = add_months(last, interval) if last is not None else row.start
+        number = 0
+        when = first
+        while when <= horizon_end and (row.end is None or when < row.end):
+            number += 1
+            doses.append(DoseDate(row.drug, when, number))
+            when = add_months(first, interval * number)
+    return sorted(doses, key=lambda d: (d.when, d.drug))
+
+
+def denosumab_card_dates(
+    record: PatientRecord, timeline: Sequence[TimelineRow], count: int = WALLET_CARD_DOSES
+) -> list[date]:
+    """The next `count` denosumab dates for the wallet card (empty when not on the plan)."""
+    rows = [row for row in timeline if row.drug == "denosumab"]
+    if not rows:
+        return []
+    interval = DOSE_INTERVAL_MONTHS["denosumab"]
+    last = _ongoing_latest_dose(record, "denosumab")
+    first = add_months(last, interval) if last is not None else rows[0].start
+    return [add_months(first, interval * n) for n in range(count)]
