@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -54,7 +55,8 @@ class LanguageController(QObject):
     """Installs the translators for one language and remembers the choice.
 
     Installing or removing a translator makes Qt send ``LanguageChange`` to every widget, whose
-    ``changeEvent`` then calls its ``retranslate_ui()``.
+    ``changeEvent`` then calls its ``retranslate_ui()``. Widgets that show catalogue text
+    (``osteodesk.core.messages``) listen to ``language_changed`` instead.
 
     Signals:
         language_changed(str): the interface language is now this code.
@@ -101,6 +103,9 @@ class LanguageController(QObject):
         QLocale.setDefault(_locale_for(language))
         self._language = language
         self._started = True
+        # Qt posts LanguageChange; deliver it now so every widget is relabelled before
+        # language_changed reaches the views that fill their text from the message catalogue.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.language_changed.emit(language)
 
     def uninstall(self) -> None:

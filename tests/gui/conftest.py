@@ -1,0 +1,55 @@
+"""Fixtures for the window tests: a temporary database file and settings file per test."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from osteodesk.ui.app import create_main_window
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder needs a QApplication: mark it `gui`."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def settings_path(tmp_path) -> Path:
+    return tmp_path / "settings" / "osteodesk.ini"
+
+
+@pytest.fixture
+def settings(settings_path) -> QSettings:
+    """Settings in a temporary ini file: tests never read or write the user's settings."""
+    return QSettings(str(settings_path), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "clinic.sqlite3"
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """Build main windows on temporary files; each is closed (and its lock freed) afterwards."""
+
+    def make(db_path: Path, *, language: str | None = "en", window_settings=None):
+        window = create_main_window(
+            db_path,
+            settings=window_settings if window_settings is not None else settings,
+            language=language,
+        )
+        qtbot.add_widget(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def main_window(make_window, db_path):
+    """The English window on an empty database file."""
+    return make_window(db_path)

@@ -1,0 +1,145 @@
+"""The window shell: title, tabs, menus, shortcuts, status bar, geometry, database switching."""
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+
+from osteodesk import __version__
+from osteodesk.core.constants import RULES_VERSION
+from osteodesk.ui.app import DatabaseInUseError, open_session
+from osteodesk.ui.assessment.assessment_tab import AssessmentTab
+from osteodesk.ui.patients.patients_tab import PatientsTab
+from osteodesk.ui.plan.plan_tab import PlanTab
+
+DISCLAIMER_EN = (
+    "OsteoDesk supports clinical decisions; it does not replace the clinician's judgement. "
+    "Check every recommendation against the patient and current guidelines."
+)
+
+
+def menu_titles(window):
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_title_and_three_tabs_in_order(main_window):
+    assert main_window.windowTitle() == "OsteoDesk"
+    tabs = main_window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Patients", "Assessment", "Plan"]
+    assert isinstance(tabs.widget(0), PatientsTab)
+    assert isinstance(tabs.widget(1), AssessmentTab)
+    assert isinstance(tabs.widget(2), PlanTab)
+
+
+def test_menus_and_their_shortcuts(main_window):
+    assert menu_titles(main_window) == ["&File", "&Edit", "&View", "&Help"]
+    w = main_window
+    assert w.new_patient_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert not w.new_patient_action.isEnabled()  # the patient form comes with issue 5
+    assert w.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert w.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert [a.shortcut().toString() for a in w.tab_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
+    assert [a.text() for a in w.file_menu.actions() if not a.isSeparator()] == [
+        "&New patient",
+        "&Open database…",
+        "&Backup…",
+        "&Quit",
+    ]
+    assert [a.text() for a in w.help_menu.actions() if not a.isSeparator()] == [
+        "&Drug reference",
+        "&About OsteoDesk",
+    ]
+    languages = w.language_menu.actions()
+    assert [a.text() for a in languages] == ["中文", "English"]
+    assert all(a.isCheckable() for a in languages)
+    assert w.language_group.isExclusive()
+
+
+def test_ctrl_digit_switches_tabs(qtbot, main_window):
+    with qtbot.waitExposed(main_window):
+        main_window.show()
+    main_window.activateWindow()
+    qtbot.waitActive(main_window)
+    for key, index in ((Qt.Key.Key_3, 2), (Qt.Key.Key_2, 1), (Qt.Key.Key_1, 0)):
+        qtbot.keyClick(main_window, key, Qt.KeyboardModifier.ControlModifier)
+        assert main_window.tabs.currentIndex() == index
+
+
+def test_find_goes_to_the_patients_tab(main_window):
+    main_window.show_tab(2)
+    main_window.find_action.trigger()
+    assert main_window.tabs.currentIndex() == 0
+
+
+def test_status_bar_names_the_database(main_window, db_path):
+    label = main_window.database_label
+    assert label.text() == f"Database: {db_path}"
+    assert main_window.statusBar().isAncestorOf(label)
+
+
+def test_about_shows_versions_database_and_disclaimer(qtbot, main_window, db_path):
+    dialog = main_window.show_about()
+    qtbot.wait_until(dialog.isVisible)
+    assert dialog.windowTitle() == "About OsteoDesk"
+    assert dialog.version_label.text() == f"Version {__version__}, clinical rules {RULES_VERSION}"
+    assert dialog.database_label.text() == f"Database: {db_path}"
+    assert dialog.disclaimer_label.text() == DISCLAIMER_EN
+
+
+def test_about_action_opens_the_dialog(qtbot, main_window):
+    main_window.about_action.trigger()
+    assert main_window.about_dialog is not None
+    qtbot.wait_until(main_window.about_dialog.isVisible)
+
+
+def test_geometry_is_remembered(qtbot, make_window, tmp_path, settings):
+    first = make_window(tmp_path / "a.sqlite3")
+    with qtbot.waitExposed(first):
+        first.show()
+    first.resize(640, 480)  # the offscreen screen is 800x600
+    qtbot.wait_until(lambda: first.size().width() == 640)
+    first.close()
+    second = make_window(tmp_path / "a.sqlite3")
+    assert (second.width(), second.height()) == (640, 480)
+
+
+def test_quit_closes_the_window_and_frees_the_database(qtbot, main_window, db_path):
+    with qtbot.waitExposed(main_window):
+        main_window.show()
+    with qtbot.wait_signal(main_window.window_closed):
+        main_window.quit_action.trigger()
+    assert not main_window.isVisible()
+    open_session(db_path).close()  # the lock is free again
+
+
+def test_open_database_switches_file_and_lock(qtbot, main_window, db_path, tmp_path):
+    other = tmp_path / "other.sqlite3"
+    main_window.open_database_requested.emit(str(other))
+    assert main_window.database_path == other
+    assert main_window.database_label.text() == f"Database: {other}"
+    with pytest.raises(DatabaseInUseError):
+        open_session(other)
+    open_session(db_path).close()  # the first file was released
+
+
+def test_open_database_in_use_keeps_the_current_one(
+    qtbot, main_window, db_path, tmp_path, monkeypatch
+):
+    other = tmp_path / "busy.sqlite3"
+    holder = open_session(other)
+    shown = []
+    monkeypatch.setattr(main_window, "show_error", lambda title, text: shown.append(text))
+    try:
+        main_window.open_database_requested.emit(str(other))
+    finally:
+        holder.close()
+    assert shown == ["This database is already open in another OsteoDesk window."]
+    assert main_window.database_path == db_path
+    with pytest.raises(DatabaseInUseError):
+        open_session(db_path)
+
+
+def test_settings_file_is_the_injected_one(main_window, settings_path):
+    main_window.close()
+    assert settings_path.is_file()
+    stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert stored.value("main_window/geometry") is not None
