@@ -7,17 +7,17 @@ This is the only module that opens the database for the window and wires the par
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QLockFile, QObject, QSettings, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QLockFile, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from typing_extensions import override
@@ -37,6 +37,8 @@ APP_NAME = "OsteoDesk"
 QUIT_AFTER_ENV = "OSTEODESK_QUIT_AFTER_MS"
 LOCK_SUFFIX = ".lock"
 NON_INTERACTIVE_PLATFORMS = ("offscreen", "minimal")
+DEMO_PATIENT_COUNT = 60  # enough to scroll and search, small enough to fill in ~30 ms
+DEMO_SEED = 0
 
 
 class DatabaseInUseError(Exception):
@@ -125,6 +127,47 @@ def default_settings() -> QSettings:
     return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
+class BackupJob(QObject):
+    """Copies the database on a worker thread, so a large file never freezes the window.
+
+    The worker opens its own connection from the path (connections belong to their thread,
+    style.md B4); WAL lets it read while the window keeps working.
+
+    Signals:
+        succeeded(str): the verified copy is at this path.
+        failed(str): the copy failed; the message says why (shown, never logged).
+    """
+
+    succeeded = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+
+    def start(self, source: Path, target: Path) -> None:
+        """Begin the copy; one of the two signals follows on the GUI thread."""
+        self._thread = threading.Thread(
+            target=self._run, args=(source, target), name="osteodesk-backup", daemon=True
+        )
+        self._thread.start()
+
+    def wait(self, timeout_s: float | None = None) -> None:
+        """Block until the copy has finished (for shutting down and tests)."""
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+
+    def _run(self, source: Path, target: Path) -> None:
+        from osteodesk.storage.backup import backup_database
+
+        try:
+            report = backup_database(source, target)
+        except (StorageError, OSError) as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.succeeded.emit(str(report.target))
+
+
 class _Shell(QObject):
     """Answers the window's requests that need the database session.
 
@@ -141,6 +184,7 @@ class _Shell(QObject):
         self._window = window
         self.session = session
         self._languages = languages
+        self.backup_job: BackupJob | None = None
         window.open_database_requested.connect(self._on_window_open_database_requested)
         window.backup_requested.connect(self._on_window_backup_requested)
         window.window_closed.connect(self._on_window_closed)
@@ -166,20 +210,15 @@ class _Shell(QObject):
         self._window.set_database_path(new_path)
 
     def _on_window_backup_requested(self, path: str) -> None:
-        try:
-            backup = importlib.import_module("osteodesk.storage.backup")
-            backup_to = backup.backup_database
-        except (ImportError, AttributeError):
-            self._window.show_error(
-                self.tr("Backup"), self.tr("Backup is not available in this version yet.")
-            )
-            return
-        try:
-            backup_to(self.session.path, Path(path))
-        except (OSError, StorageError) as exc:
-            self._window.show_error(self.tr("Backup"), str(exc))
+        job = BackupJob(self)
+        job.succeeded.connect(self._window.show_backup_written)
+        job.failed.connect(lambda text: self._window.show_error(self.tr("Backup"), text))
+        job.start(self.session.path, Path(path))
+        self.backup_job = job
 
     def _on_window_closed(self) -> None:
+        if self.backup_job is not None:
+            self.backup_job.wait()
         self.session.close()
         self._languages.uninstall()
 
@@ -223,15 +262,10 @@ def create_main_window(
 
 
 def _fill_demo(database: Any) -> None:
-    """Sample patients from the storage layer's demo generator, when it has one."""
-    try:
-        demo = importlib.import_module("osteodesk.storage.demo")
-    except ImportError:
-        _log.info("no demo generator yet: the demo database stays empty")
-        return
-    fill = getattr(demo, "fill_demo", None) or getattr(demo, "generate_demo", None)
-    if callable(fill):
-        fill(database)
+    """Synthetic sample patients (never real people) for ``--demo``."""
+    from osteodesk.storage import demo as demo_data
+
+    demo_data.fill(database, DEMO_PATIENT_COUNT, seed=DEMO_SEED)
 
 
 class _QuitAfterFirstPaint(QObject):

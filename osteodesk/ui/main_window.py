@@ -32,6 +32,7 @@ WINDOW_TITLE = "OsteoDesk"
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 screen with a task bar
+BACKUP_MESSAGE_MS = 10_000
 DATABASE_FILTER = "OsteoDesk (*.sqlite3 *.sqlite *.db);;*"
 
 
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
 
         self.database_label = QLabel()
         self.database_label.setObjectName("database_label")
-        self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.database_label)
 
         self._create_actions()
         self._create_menus()
@@ -108,6 +109,12 @@ class MainWindow(QMainWindow):
         self.about_dialog.open()
         self.about_dialog.raise_()
         return self.about_dialog
+
+    def show_backup_written(self, path: str) -> None:
+        """Confirm a finished backup in the status bar."""
+        self.statusBar().showMessage(
+            self.tr("Backup written and verified: {path}").format(path=path), BACKUP_MESSAGE_MS
+        )
 
     def show_error(self, title: str, text: str) -> None:
         """Tell the user something could not be done (a message box, not a crash report)."""

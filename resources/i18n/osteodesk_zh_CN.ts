@@ -45,6 +45,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Backup written and verified: {path}</source>
+        <translation>备份已写入并通过校验：{path}</translation>
+    </message>
+    <message>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
@@ -165,10 +169,6 @@
     <message>
         <source>Backup</source>
         <translation>备份</translation>
-    </message>
-    <message>
-        <source>Backup is not available in this version yet.</source>
-        <translation>此版本尚不支持备份。</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,15 @@ from PySide6.QtGui import QKeySequence
 
 from osteodesk import __version__
 from osteodesk.core.constants import RULES_VERSION
-from osteodesk.ui.app import DatabaseInUseError, open_session
+from osteodesk.storage.database import open_database
+from osteodesk.storage.patients import PatientRepository
+from osteodesk.ui.app import (
+    DEMO_PATIENT_COUNT,
+    BackupJob,
+    DatabaseInUseError,
+    create_main_window,
+    open_session,
+)
 from osteodesk.ui.assessment.assessment_tab import AssessmentTab
 from osteodesk.ui.patients.patients_tab import PatientsTab
 from osteodesk.ui.plan.plan_tab import PlanTab
@@ -143,3 +151,44 @@ def test_settings_file_is_the_injected_one(main_window, settings_path):
     assert settings_path.is_file()
     stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
     assert stored.value("main_window/geometry") is not None
+
+
+def test_backup_writes_a_verified_copy_off_the_gui_thread(qtbot, main_window, tmp_path):
+    target = tmp_path / "copy.sqlite3"
+    main_window.backup_requested.emit(str(target))
+    message = f"Backup written and verified: {target}"
+    # The job may finish before a wait_signal could connect: wait for its effect instead.
+    qtbot.wait_until(lambda: main_window.statusBar().currentMessage() == message, timeout=10_000)
+    assert main_window.findChild(BackupJob) is not None
+    open_session(target).close()  # a real, openable OsteoDesk database
+
+
+def test_backup_job_reports_through_its_signal(qtbot, tmp_path, db_path):
+    session = open_session(db_path)
+    job = BackupJob()
+    try:
+        with qtbot.wait_signal(job.succeeded, timeout=10_000) as blocker:
+            job.start(db_path, tmp_path / "copy.sqlite3")
+    finally:
+        job.wait()
+        session.close()
+    assert blocker.args == [str(tmp_path / "copy.sqlite3")]
+
+
+def test_backup_failure_is_shown_not_raised(qtbot, main_window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(main_window, "show_error", lambda title, text: shown.append((title, text)))
+    main_window.backup_requested.emit(str(tmp_path / "no-such-folder" / "copy.sqlite3"))
+    qtbot.wait_until(lambda: bool(shown), timeout=10_000)
+    assert shown == [("Backup", f"folder {tmp_path / 'no-such-folder'} does not exist")]
+
+
+def test_demo_fills_the_database_with_sample_patients(qtbot, settings, tmp_path):
+    demo_db = tmp_path / "demo.sqlite3"
+    window = create_main_window(demo_db, settings=settings, language="en", demo=True)
+    qtbot.add_widget(window)
+    reader = open_database(demo_db)
+    try:
+        assert PatientRepository(reader).count() == DEMO_PATIENT_COUNT
+    finally:
+        reader.close()
