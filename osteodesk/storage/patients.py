@@ -42,9 +42,12 @@ LIST_ORDERS: Final[dict[str, str]] = {
     "updated": "updated_at",
 }
 _BATCH: Final = 500  # ids per IN (...) when loading many records (SQLite's variable limit)
-_DXA_VALUE_COLUMNS: Final = tuple(
-    f"{site}_{kind}" for site in codes.DXA_SITES for kind in ("t", "z", "bmd")
+_DXA_SITE_KINDS: Final = tuple(
+    (site, kind) for site in codes.DXA_SITES for kind in ("t", "z", "bmd")
 )
+_DXA_VALUE_COLUMNS: Final = tuple(f"{site}_{kind}" for site, kind in _DXA_SITE_KINDS)
+_BULK_CHUNK: Final = 2000  # records per executemany round in add_bulk (bounded memory)
+_BULK_CACHE_KIB: Final = 131072  # page cache during bulk inserts: index pages stay in memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,17 +229,33 @@ class PatientRepository:
 
         Returns how many were added.
         """
-        with self._db.atomic():
-            start = self._next_id("patients")
-            numbered = list(enumerate(records, start))
-            self._insert(numbered, created_at=timestamp(self._now()))
-            self.audit.append(
-                entity="patient",
-                action="bulk_create",
-                patient_id=None,
-                new_value={"note": note, "count": len(numbered)},
-            )
-        return len(numbered)
+        added = 0
+        old_cache = self._db.execute("PRAGMA cache_size").fetchone()[0]
+        self._db.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+        try:
+            with self._db.atomic():
+                next_id = self._next_id("patients")
+                created = timestamp(self._now())
+                chunk: list[tuple[int, PatientRecord]] = []
+                for record in records:
+                    chunk.append((next_id, record))
+                    next_id += 1
+                    if len(chunk) == _BULK_CHUNK:
+                        self._insert(chunk, created_at=created)
+                        added += len(chunk)
+                        chunk = []
+                if chunk:
+                    self._insert(chunk, created_at=created)
+                    added += len(chunk)
+                self.audit.append(
+                    entity="patient",
+                    action="bulk_create",
+                    patient_id=None,
+                    new_value={"note": note, "count": added},
+                )
+        finally:
+            self._db.execute(f"PRAGMA cache_size = {int(old_cache)}")
+        return added
 
     def archive(self, patient_id: int) -> None:
         """Hide a patient from the list and search (kept, and audited)."""
@@ -754,10 +773,7 @@ def _collect(rows: _Rows, pid: int, record: PatientRecord, next_treatment: int) 
                 i,
                 scan.date.isoformat(),
                 scan.device,
-                *(
-                    values[column.rsplit("_", 1)[1]].get(column.rsplit("_", 1)[0])
-                    for column in _DXA_VALUE_COLUMNS
-                ),
+                *(values[kind].get(site) for site, kind in _DXA_SITE_KINDS),
             )
         )
     rows.frax.extend(
