@@ -35,6 +35,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.database_label)
         layout.addSpacing(8)
         layout.addWidget(self.disclaimer_label)
+        layout.addStretch(1)  # spare height goes below the text, not between the lines
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.setMinimumWidth(460)
