@@ -29,6 +29,7 @@ from osteodesk.reports.common import (
     iso,
     letterhead,
     reason_markup,
+    section_heading,
     source_citation,
     t,
     unique_sources,
@@ -56,8 +57,8 @@ class _Builder:
     def cell(self, text: str, style: str = "Cell") -> Paragraph:
         return Paragraph(esc(text), self.sheet[style])
 
-    def heading(self, key: str) -> Paragraph:
-        return self.p(esc(t(key, self.lang)), "Heading1")
+    def heading(self, key: str) -> list[Flowable]:
+        return section_heading(esc(t(key, self.lang)), self.sheet)
 
     def reason_items(self, reasons: tuple[Reason, ...]) -> list[Flowable]:
         return bullets([reason_markup(r, self.lang) for r in reasons], self.sheet["Bullet"])
@@ -112,10 +113,10 @@ class _Builder:
     def diagnosis_and_risk(self) -> list[Flowable]:
         lang = self.lang
         ev = self.ev
-        story: list[Flowable] = [self.heading("report.section.diagnosis")]
+        story: list[Flowable] = [*self.heading("report.section.diagnosis")]
         story.append(self.p(esc(coded("diagnosis", ev.diagnosis.category, lang)), "Emphasis"))
         story += self.reason_items(ev.diagnosis.reasons)
-        story.append(self.heading("report.section.risk"))
+        story += self.heading("report.section.risk")
         story.append(self.p(esc(coded("risk", ev.risk.category, lang)), "Emphasis"))
         if ev.risk.by_framework:
             items = "; ".join(
@@ -190,10 +191,10 @@ class _Builder:
             lines.append(f"{t('report.fractures', lang)}: " + "; ".join(items))
         story: list[Flowable] = []
         if lines:
-            story.append(self.heading("report.section.findings"))
+            story += self.heading("report.section.findings")
             story += bullets([esc(line) for line in lines], self.sheet["Bullet"])
         if record.treatments:
-            story.append(self.heading("report.section.history"))
+            story += self.heading("report.section.history")
             header = [
                 self.cell(t(f"report.col.{key}", lang), "CellHeader")
                 for key in ("drug", "start", "last_dose", "stop", "product")
@@ -224,7 +225,7 @@ class _Builder:
         options = self.ev.options
         story: list[Flowable] = []
         if plan is not None:
-            story.append(self.heading("report.section.regimen_chosen"))
+            story += self.heading("report.section.regimen_chosen")
             steps, start = plan.steps, plan.start_date
             if plan.chosen_rank is None:
                 story.append(self.p(esc(t("report.composed", lang)), "Muted"))
@@ -243,7 +244,7 @@ class _Builder:
                 )
             chosen = self.option_by_rank(plan.chosen_rank)
         else:
-            story.append(self.heading("report.section.regimen_proposed"))
+            story += self.heading("report.section.regimen_proposed")
             chosen = options[0] if options else None
             if chosen is None:
                 story.append(self.p(esc(t("report.no_option", lang))))
@@ -263,7 +264,7 @@ class _Builder:
             story += self.reason_items(chosen.reasons)
         alternatives = [o for o in options if chosen is None or o.rank != chosen.rank]
         if alternatives:
-            story.append(self.heading("report.section.alternatives"))
+            story += self.heading("report.section.alternatives")
             for option in alternatives:
                 line = t(
                     "report.option_steps",
@@ -325,7 +326,7 @@ class _Builder:
             rows.append(
                 [self.cell(drug_name(avoided.drug, lang)), Paragraph(reasons, self.sheet["Cell"])]
             )
-        return [self.heading("report.section.avoid"), data_table(rows, (0.25, 0.75), self.width)]
+        return [*self.heading("report.section.avoid"), data_table(rows, (0.25, 0.75), self.width)]
 
     def alerts(self) -> list[Flowable]:
         if not self.ev.alerts:
@@ -362,7 +363,7 @@ class _Builder:
                 ]
             )
         return [
-            self.heading("report.section.alerts"),
+            *self.heading("report.section.alerts"),
             data_table(rows, (0.13, 0.7, 0.17), self.width),
         ]
 
@@ -390,7 +391,7 @@ class _Builder:
                 ]
             )
         return [
-            self.heading("report.section.monitoring"),
+            *self.heading("report.section.monitoring"),
             data_table(rows, (0.17, 0.38, 0.45), self.width),
         ]
 
@@ -398,7 +399,7 @@ class _Builder:
         lang = self.lang
         story: list[Flowable] = []
         if self.ev.supportive:
-            story.append(self.heading("report.section.supportive"))
+            story += self.heading("report.section.supportive")
             items = []
             for item in self.ev.supportive:
                 line = coded("supportive", item.code, lang)
@@ -407,7 +408,7 @@ class _Builder:
                 items.append(esc(line))
             story += bullets(items, self.sheet["Bullet"])
         if self.ev.notes:
-            story.append(self.heading("report.section.notes"))
+            story += self.heading("report.section.notes")
             items = []
             for note in self.ev.notes:
                 markup = esc(coded("note", note.code, lang, note.params))
@@ -420,7 +421,7 @@ class _Builder:
                 items.append(markup)
             story += bullets(items, self.sheet["Bullet"])
         if self.data.record.notes:
-            story.append(self.heading("report.section.clinical_notes"))
+            story += self.heading("report.section.clinical_notes")
             story.append(self.p(esc(self.data.record.notes)))
         return story
 
@@ -437,7 +438,7 @@ class _Builder:
         if not sources:
             return []
         items = [esc(source_citation(source, self.lang)) for source in sources]
-        story: list[Flowable] = [self.heading("report.section.references")]
+        story: list[Flowable] = [*self.heading("report.section.references")]
         story += [
             Paragraph(item, self.sheet["Bullet"], bulletText=f"{n}.")
             for n, item in enumerate(items, start=1)

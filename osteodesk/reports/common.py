@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle, PropertySet, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from osteodesk.core import messages
 from osteodesk.core.evaluation import Reason
@@ -133,6 +133,16 @@ def reason_markup(reason: Reason, lang: str, *, with_source: bool = True) -> str
         source = esc(t("report.source", lang, {"source": reason.source}))
         markup += f' <font color="#{colour}">{source}</font>'
     return markup
+
+
+def section_heading(markup: str, sheet: StyleSheet1) -> list[Flowable]:
+    """A Heading1 that starts a new page when less than a few lines' room is left.
+
+    Why not `keepWithNext`: ReportLab then moves the heading *and* a whole table or long note
+    to the next page whenever they fit on one, leaving half-empty pages.
+    """
+    style = sheet["Heading1"]
+    return [CondPageBreak(style.leading * 5), Paragraph(markup, style)]
 
 
 def bullets(items: Sequence[str], style: ParagraphStyle | PropertySet) -> list[Flowable]:

@@ -65,21 +65,35 @@ def regimen_timeline(steps: Sequence[Step], start: date) -> list[TimelineRow]:
     return rows
 
 
-def _ongoing_latest_dose(record: PatientRecord, drug: str) -> date | None:
-    """The last dose of an ongoing course of `drug` on record, if any."""
-    latest: date | None = None
+def _ongoing_course(record: PatientRecord, drug: str) -> tuple[date, int] | None:
+    """The last dose and the doses given of an ongoing course of `drug`, if any."""
+    found: tuple[date, int] | None = None
     for treatment in record.treatments:
         if treatment.drug != drug or treatment.end_date is not None:
             continue
         dose = treatment.latest_dose
-        if dose is not None and (latest is None or dose > latest):
-            latest = dose
-    return latest
+        if dose is not None and (found is None or dose > found[0]):
+            found = (dose, treatment.dose_count or 0)
+    return found
+
+
+def _first_dose(record: PatientRecord, row: TimelineRow, interval: int) -> tuple[date, int]:
+    """When a step's first listed dose falls and how many doses came before it.
+
+    Only the regimen's first step can continue a course already running (the next dose is the
+    last one plus the interval); any later step is a new start on its own date.
+    """
+    if row.number == 1:
+        ongoing = _ongoing_course(record, row.drug)
+        if ongoing is not None:
+            last, given = ongoing
+            return add_months(last, interval), given
+    return row.start, 0
 
 
 @dataclass(frozen=True, slots=True)
 class DoseDate:
-    """One dated dose of an injected or infused drug (`number` counts within the listed run)."""
+    """One dated dose of an injected or infused drug; `number` counts doses of the course."""
 
     drug: str
     when: date
@@ -91,22 +105,21 @@ def planned_doses(
 ) -> list[DoseDate]:
     """The dated doses of each injected or infused step up to `horizon_end`.
 
-    A drug the patient is already on continues from its last dose plus the interval; a new
-    drug starts on its step's start date. A limited course stops at its end date.
+    A course already running continues from its last dose plus the interval; a new drug starts
+    on its step's start date. A limited course stops at its end date.
     """
     doses: list[DoseDate] = []
     for row in timeline:
         interval = DOSE_INTERVAL_MONTHS.get(row.drug)
         if interval is None:
             continue
-        last = _ongoing_latest_dose(record, row.drug)
-        first = add_months(last, interval) if last is not None else row.start
-        number = 0
+        first, given = _first_dose(record, row, interval)
+        count = 0
         when = first
         while when <= horizon_end and (row.end is None or when < row.end):
-            number += 1
-            doses.append(DoseDate(row.drug, when, number))
-            when = add_months(first, interval * number)
+            count += 1
+            doses.append(DoseDate(row.drug, when, given + count))
+            when = add_months(first, interval * count)
     return sorted(doses, key=lambda d: (d.when, d.drug))
 
 
@@ -114,10 +127,9 @@ def denosumab_card_dates(
     record: PatientRecord, timeline: Sequence[TimelineRow], count: int = WALLET_CARD_DOSES
 ) -> list[date]:
     """The next `count` denosumab dates for the wallet card (empty when not on the plan)."""
-    rows = [row for row in timeline if row.drug == "denosumab"]
-    if not rows:
+    row = next((row for row in timeline if row.drug == "denosumab"), None)
+    if row is None:
         return []
     interval = DOSE_INTERVAL_MONTHS["denosumab"]
-    last = _ongoing_latest_dose(record, "denosumab")
-    first = add_months(last, interval) if last is not None else rows[0].start
+    first, _ = _first_dose(record, row, interval)
     return [add_months(first, interval * n) for n in range(count)]

@@ -22,7 +22,7 @@ LARGE_PRINT_BODY_SIZE: Final = 15.0  # the issue asks for at least 14 pt
 
 FOOTER_SIZE: Final = 7.5
 HEADER_SIZE: Final = 8.0
-CARD_SIZE: Final = 8.0
+CARD_SIZE: Final = 9.0
 
 INK: Final = colors.HexColor("#1a1a1a")
 MUTED: Final = colors.HexColor("#5c6670")
@@ -99,7 +99,7 @@ def build_stylesheet(lang: str, large_print: bool = False, *, patient: bool = Fa
             textColor=ACCENT,
             spaceBefore=size * 0.9,
             spaceAfter=size * 0.3,
-            keepWithNext=True,
+            keepWithNext=False,  # see common.section_heading
         )
     )
     sheet.add(
@@ -164,6 +164,7 @@ def build_stylesheet(lang: str, large_print: bool = False, *, patient: bool = Fa
             "CardDate", parent=sheet["CardText"], fontSize=CARD_SIZE * 1.25, leading=CARD_SIZE * 1.6
         )
     )
+    sheet.add(ParagraphStyle("CardRule", parent=sheet["CardText"], textColor=ACCENT))
     return sheet
 
 

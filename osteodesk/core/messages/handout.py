@@ -211,7 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "以下是建议的治疗，具体请以医生的决定为准。",
         "This is the suggested treatment; your doctor will confirm it with you.",
     ),
-    "handout.step_line": ("{drug}：{start} 开始，{course}", "{drug}: from {start}, {course}"),
+    "handout.step_line": ("{start} 开始，{course}。", "From {start}, {course}."),
     "handout.course_months": ("用 {months} 个月", "for {months} months"),
     "handout.course_open": ("长期使用，医生会定期评估", "long-term; your doctor will review it"),
     "handout.then_line": (
@@ -600,7 +600,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "handout.warning.4": ("任何新的骨折或严重跌倒。", "Any new broken bone or a bad fall."),
     "handout.contact": (
-        "如有疑问，请致电 {clinic}：{phone}",
+        "如有疑问，请致电{clinic}：{phone}",
         "Questions? Call {clinic} on {phone}.",
     ),
     "handout.contact_no_phone": ("如有疑问，请联系 {clinic}。", "Questions? Contact {clinic}."),
