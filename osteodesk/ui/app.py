@@ -26,7 +26,7 @@ from osteodesk import __version__
 from osteodesk.storage import paths
 from osteodesk.storage.database import open_database
 from osteodesk.storage.errors import StorageError
-from osteodesk.ui.crash import CrashReporter, configure_logging
+from osteodesk.ui.crash import LOGGER_NAME, CrashReporter, configure_logging
 from osteodesk.ui.fonts import register_cjk_font
 from osteodesk.ui.i18n import LanguageController
 from osteodesk.ui.main_window import MainWindow
@@ -302,24 +302,32 @@ def _is_interactive(app: QGuiApplication) -> bool:
     return app.platformName() not in NON_INTERACTIVE_PLATFORMS and not os.environ.get("CI")
 
 
-def run_gui(args: argparse.Namespace, *, interactive: bool | None = None) -> int:
+def run_gui(
+    args: argparse.Namespace,
+    *,
+    interactive: bool | None = None,
+    settings: QSettings | None = None,
+) -> int:
     """Open the window and run until it closes; returns the exit code.
 
     Args:
         args: the parsed command line; ``db``, ``demo`` and ``lang`` may be missing.
         interactive: whether refusals may show a message box (default: not offscreen, not CI).
+        settings: where to keep settings (tests); the user's settings if None.
     """
     clock = QElapsedTimer()
     clock.start()
     app = ensure_application()
     interactive = _is_interactive(app) if interactive is None else interactive
     log_handler = configure_logging(paths.log_dir())
-    settings = default_settings()
+    settings = settings if settings is not None else default_settings()
     languages = LanguageController(settings)
     languages.start(getattr(args, "lang", None))
     demo = bool(getattr(args, "demo", False))
     demo_folder = tempfile.TemporaryDirectory(prefix="osteodesk-demo-") if demo else None
-    reporter = CrashReporter()
+    window: MainWindow | None = None
+    reporter = CrashReporter(parent_widget=lambda: window)
+    reporter.install()
     try:
         if demo_folder is not None:
             db_path = Path(demo_folder.name) / "demo.sqlite3"
@@ -340,8 +348,15 @@ def run_gui(args: argparse.Namespace, *, interactive: bool | None = None) -> int
         except StorageError as exc:
             _refuse(str(exc), str(exc), interactive=interactive)
             return 1
-        reporter = CrashReporter(parent_widget=lambda: window)
-        reporter.install()
+        except Exception as exc:  # noqa: BLE001 - a start-up bug: report it, exit cleanly
+            reporter.handle(type(exc), exc, exc.__traceback__)
+            sys.stderr.write(
+                f"osteodesk gui: unexpected {type(exc).__name__} while starting; "
+                f"the report is in {paths.log_dir()}\n"
+            )
+            if interactive and reporter.dialog is not None:
+                reporter.dialog.exec()
+            return 1
         delay = _quit_after_ms()
         if delay is not None:
             window.installEventFilter(_QuitAfterFirstPaint(app, delay, clock))
@@ -351,8 +366,10 @@ def run_gui(args: argparse.Namespace, *, interactive: bool | None = None) -> int
         return code
     finally:
         reporter.uninstall()
+        if reporter.dialog is not None:
+            reporter.dialog.close()
         languages.uninstall()
-        logging.getLogger("osteodesk").removeHandler(log_handler)
+        logging.getLogger(LOGGER_NAME).removeHandler(log_handler)
         log_handler.close()
         if demo_folder is not None:
             demo_folder.cleanup()

@@ -107,12 +107,12 @@ def _one_exception(
     kind: type[BaseException], value: BaseException, trace: TracebackType | None
 ) -> list[str]:
     lines = ["Traceback (most recent call last):"]
-    for frame in traceback.extract_tb(trace):
-        lines.append(
-            f'  File "{_short_path(frame.filename)}", line {frame.lineno}, in {frame.name}'
-        )
-        if frame.line:
-            lines.append(f"    {frame.line.strip()}")
+    # No source lines: even code can hold a literal that looks like patient data, and file,
+    # line and function are enough to find the place.
+    for frame, line_number in traceback.walk_tb(trace):
+        code = frame.f_code
+        where = _short_path(code.co_filename)
+        lines.append(f'  File "{where}", line {line_number}, in {code.co_name}')
     detail = f" [errno {value.errno}]" if isinstance(value, OSError) and value.errno else ""
     lines.append(f"{kind.__module__}.{kind.__qualname__}{detail} (message withheld)")
     return lines
