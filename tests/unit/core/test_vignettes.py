@@ -2397,6 +2397,9 @@ CASES = [
 
 
 # --- checking -----------------------------------------------------------------------------
+#
+# Each check is a small function; a case runs every check that applies and reports all the
+# failures together, so one wrong field does not hide the others.
 
 
 def _ranked(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -2411,24 +2414,52 @@ def _step_drugs(result: dict[str, Any]) -> set[str]:
     return {step["drug"] for option in result["options"] for step in option["steps"]}
 
 
+def _avoided(result: dict[str, Any]) -> set[str]:
+    return {a["drug"] for a in result["avoid"]}
+
+
 def _find_alerts(result: dict[str, Any], code: str) -> list[dict[str, Any]]:
     return [a for a in result["alerts"] if a["code"] == code]
 
 
-def check_invariants(result: dict[str, Any], vignette: Vignette) -> None:
-    """Rules that hold for every record (A3, A4, A5, contract section 2)."""
+def _frax_adjusted(result: dict[str, Any]) -> dict[str, Any]:
+    frax_adj = result["scores"]["frax_adjusted"]
+    assert frax_adj is not None, "scores.frax_adjusted is null"
+    return frax_adj
+
+
+# Invariants (A3, A4, A5, A8, contract section 2) ------------------------------------------
+
+
+def _inv_vocabulary(result: dict[str, Any], vignette: Vignette) -> None:
     assert result["framework"] == vignette.framework
     assert result["risk"]["category"] in codes.RISK_CATEGORIES
     assert result["diagnosis"]["category"] in codes.DIAGNOSIS_CATEGORIES
     assert result["treatment_state"] in codes.TREATMENT_STATES
-    avoided = {a["drug"] for a in result["avoid"]}
-    options = _ranked(result)
-    assert [o["rank"] for o in options] == list(range(1, len(options) + 1)), "ranks 1..n"
-    for option in options:
+    for item in result["alerts"]:
+        assert item["severity"] in codes.SEVERITIES, item
+    for item in result["monitoring"]:
+        assert item["item"] in codes.MONITORING_ITEMS, item
+
+
+def _inv_ranks(result: dict[str, Any], vignette: Vignette) -> None:
+    ranks = [o["rank"] for o in _ranked(result)]
+    assert ranks == list(range(1, len(ranks) + 1)), f"ranks {ranks} are not 1..n"
+    for option in result["options"]:
+        assert option["steps"], f"option {option['rank']} has no step"
+
+
+def _inv_no_avoided_step(result: dict[str, Any], vignette: Vignette) -> None:
+    avoided = _avoided(result)
+    for option in _ranked(result):
         drugs = [step["drug"] for step in option["steps"]]
-        assert drugs, f"option {option['rank']} has no step"
         clash = set(drugs) & avoided
         assert not clash, f"option {option['rank']} {drugs} contains avoided {clash} (A3)"
+
+
+def _inv_anabolic_then_antiresorptive(result: dict[str, Any], vignette: Vignette) -> None:
+    for option in _ranked(result):
+        drugs = [step["drug"] for step in option["steps"]]
         for index, drug in enumerate(drugs):
             if drug in ANABOLICS:
                 later = drugs[index + 1 :]
@@ -2436,109 +2467,236 @@ def check_invariants(result: dict[str, Any], vignette: Vignette) -> None:
                     f"option {option['rank']} {drugs}: anabolic {drug} not followed by an "
                     "antiresorptive (A5/A6, contract 2)"
                 )
+
+
+def _inv_calcitonin_last_resort(result: dict[str, Any], vignette: Vignette) -> None:
     if "calcitonin" in _step_drugs(result):
         others = set(codes.OSTEOPOROSIS_DRUGS) - {"calcitonin"}
-        assert others <= avoided, f"calcitonin offered while {others - avoided} not avoided (A4)"
-    for item in result["alerts"]:
-        assert item["severity"] in codes.SEVERITIES
-    for item in result["monitoring"]:
-        assert item["item"] in codes.MONITORING_ITEMS
+        missing = others - _avoided(result)
+        assert not missing, f"calcitonin offered while {sorted(missing)} are not avoided (A4)"
+
+
+def _inv_supportive(result: dict[str, Any], vignette: Vignette) -> None:
     supportive = {s["code"] for s in result["supportive"]}
     missing = {"calcium_intake", "vitamin_d", "exercise", "falls_prevention"} - supportive
-    assert not missing, f"A8 supportive care is always given; missing {missing}"
+    assert not missing, f"A8 supportive care is always given; missing {sorted(missing)}"
 
 
-def check_expectations(result: dict[str, Any], expect: dict[str, Any]) -> None:  # noqa: C901
-    options = _ranked(result)
+INVARIANTS = [
+    _inv_vocabulary,
+    _inv_ranks,
+    _inv_no_avoided_step,
+    _inv_anabolic_then_antiresorptive,
+    _inv_calcitonin_last_resort,
+    _inv_supportive,
+]
+
+
+# Expectations, one function per key -------------------------------------------------------
+
+
+def _exp_risk(result: dict[str, Any], wanted: str) -> None:
+    assert result["risk"]["category"] == wanted, f"risk reasons {result['risk']['reasons']}"
+
+
+def _exp_diagnosis(result: dict[str, Any], wanted: str) -> None:
+    assert result["diagnosis"]["category"] == wanted
+
+
+def _exp_state(result: dict[str, Any], wanted: str) -> None:
+    assert result["treatment_state"] == wanted
+
+
+def _exp_no_options(result: dict[str, Any], wanted: bool) -> None:
+    if wanted:
+        assert result["options"] == [], f"expected no option, got {_first_drugs(result)}"
+    else:
+        assert result["options"], "expected at least one option (never 'no option')"
+
+
+def _exp_top_first_drug_in(result: dict[str, Any], wanted: list[str]) -> None:
     firsts = _first_drugs(result)
-    avoided = {a["drug"] for a in result["avoid"]}
-    frax_adj = result["scores"]["frax_adjusted"]
+    assert firsts, "expected options"
+    assert firsts[0] in wanted, f"rank-1 first drug {firsts[0]!r}; options {firsts}"
 
-    assert result["risk"]["category"] == expect["risk"], "risk category"
-    if "diagnosis" in expect:
-        assert result["diagnosis"]["category"] == expect["diagnosis"], "diagnosis"
-    if "state" in expect:
-        assert result["treatment_state"] == expect["state"], "treatment_state"
-    if "no_options" in expect:
-        if expect["no_options"]:
-            assert options == [], f"expected no option, got {firsts}"
-        else:
-            assert options, "expected at least one option (never 'no option')"
-    if "top_first_drug_in" in expect:
-        assert options, "expected options"
-        assert firsts[0] in expect["top_first_drug_in"], f"rank-1 first drug; options {firsts}"
-    if "top_steps" in expect:
-        assert options, "expected options"
-        assert [s["drug"] for s in options[0]["steps"]] == expect["top_steps"], "rank-1 steps"
-    if "top_first_step_months" in expect:
-        assert options[0]["steps"][0].get("months") == expect["top_first_step_months"]
-    if "top_first_step_start" in expect:
-        assert options[0]["steps"][0].get("start_date") == expect["top_first_step_start"]
-    for drug in expect.get("options_include", []):
-        assert drug in firsts, f"{drug} should start an option; options {firsts}"
-    if "options_include_any" in expect:
-        assert set(firsts) & set(expect["options_include_any"]), f"options {firsts}"
-    if "all_first_drugs_in" in expect:
-        assert options, "expected options"
-        stray = [d for d in firsts if d not in expect["all_first_drugs_in"]]
-        assert not stray, f"options may only start with {expect['all_first_drugs_in']}: {stray}"
-    if "first_drug_order" in expect:
-        ranks = []
-        for group in expect["first_drug_order"]:
-            found = [i for i, d in enumerate(firsts) if d in group]
-            assert found, f"no option starts with any of {group}; options {firsts}"
-            ranks.append(min(found))
-        assert ranks == sorted(set(ranks)), (
-            f"order {expect['first_drug_order']} not kept; options {firsts}"
-        )
-    if "last_option_first_drug" in expect:
-        assert firsts, "expected options"
-        assert firsts[-1] == expect["last_option_first_drug"], f"options {firsts}"
-    offered = _step_drugs(result)
-    for drug in expect.get("never_offered", []):
-        assert drug not in offered, f"{drug} must not be offered; options {firsts}"
-    for drug in expect.get("avoid_includes", []):
-        assert drug in avoided, f"{drug} should be avoided; avoid {sorted(avoided)}"
-    for drug in expect.get("avoid_excludes", []):
-        assert drug not in avoided, f"{drug} should not be avoided"
-    for wanted in expect.get("alerts_include", []):
-        wanted = {"code": wanted} if isinstance(wanted, str) else wanted
-        found = _find_alerts(result, wanted["code"])
-        codes_seen = [a["code"] for a in result["alerts"]]
-        assert found, f"alert {wanted['code']} missing; alerts {codes_seen}"
-        if "severity" in wanted:
-            assert any(a["severity"] == wanted["severity"] for a in found), found
-        if "severity_not" in wanted:
-            assert all(a["severity"] != wanted["severity_not"] for a in found), found
-        if "due_date" in wanted:
-            assert any(a.get("due_date") == wanted["due_date"] for a in found), found
-    for code in expect.get("alerts_exclude", []):
-        assert not _find_alerts(result, code), f"alert {code} should not be raised"
-    for item, due in expect.get("monitoring_includes", []):
+
+def _exp_top_steps(result: dict[str, Any], wanted: list[str]) -> None:
+    options = _ranked(result)
+    assert options, "expected options"
+    assert [s["drug"] for s in options[0]["steps"]] == wanted
+
+
+def _exp_top_first_step_months(result: dict[str, Any], wanted: int) -> None:
+    options = _ranked(result)
+    assert options, "expected options"
+    assert options[0]["steps"][0].get("months") == wanted, options[0]
+
+
+def _exp_top_first_step_start(result: dict[str, Any], wanted: str) -> None:
+    options = _ranked(result)
+    assert options, "expected options"
+    assert options[0]["steps"][0].get("start_date") == wanted, options[0]
+
+
+def _exp_options_include(result: dict[str, Any], wanted: list[str]) -> None:
+    firsts = _first_drugs(result)
+    missing = [d for d in wanted if d not in firsts]
+    assert not missing, f"{missing} should start an option; options {firsts}"
+
+
+def _exp_options_include_any(result: dict[str, Any], wanted: list[str]) -> None:
+    firsts = _first_drugs(result)
+    assert set(firsts) & set(wanted), f"none of {wanted} starts an option; options {firsts}"
+
+
+def _exp_all_first_drugs_in(result: dict[str, Any], wanted: list[str]) -> None:
+    firsts = _first_drugs(result)
+    assert firsts, "expected options"
+    stray = [d for d in firsts if d not in wanted]
+    assert not stray, f"options may only start with {wanted}: {stray}"
+
+
+def _exp_first_drug_order(result: dict[str, Any], wanted: list[list[str]]) -> None:
+    firsts = _first_drugs(result)
+    ranks = []
+    for group in wanted:
+        found = [i for i, d in enumerate(firsts) if d in group]
+        assert found, f"no option starts with any of {group}; options {firsts}"
+        ranks.append(min(found))
+    assert ranks == sorted(set(ranks)), f"order {wanted} not kept; options {firsts}"
+
+
+def _exp_last_option_first_drug(result: dict[str, Any], wanted: str) -> None:
+    firsts = _first_drugs(result)
+    assert firsts, "expected options"
+    assert firsts[-1] == wanted, f"options {firsts}"
+
+
+def _exp_never_offered(result: dict[str, Any], wanted: list[str]) -> None:
+    offered = _step_drugs(result) & set(wanted)
+    assert not offered, f"{sorted(offered)} must not be offered; options {_first_drugs(result)}"
+
+
+def _exp_avoid_includes(result: dict[str, Any], wanted: list[str]) -> None:
+    missing = [d for d in wanted if d not in _avoided(result)]
+    assert not missing, f"{missing} should be avoided; avoid {sorted(_avoided(result))}"
+
+
+def _exp_avoid_excludes(result: dict[str, Any], wanted: list[str]) -> None:
+    extra = [d for d in wanted if d in _avoided(result)]
+    assert not extra, f"{extra} should not be avoided; {result['avoid']}"
+
+
+def _exp_alerts_include(result: dict[str, Any], wanted: list[Any]) -> None:
+    seen = [(a["code"], a["severity"], a.get("due_date")) for a in result["alerts"]]
+    for entry in wanted:
+        entry = {"code": entry} if isinstance(entry, str) else entry
+        found = _find_alerts(result, entry["code"])
+        assert found, f"alert {entry['code']} missing; alerts {seen}"
+        if "severity" in entry:
+            assert any(a["severity"] == entry["severity"] for a in found), f"{entry}; {found}"
+        if "severity_not" in entry:
+            assert all(a["severity"] != entry["severity_not"] for a in found), f"{entry}; {found}"
+        if "due_date" in entry:
+            assert any(a.get("due_date") == entry["due_date"] for a in found), f"{entry}; {found}"
+
+
+def _exp_alerts_exclude(result: dict[str, Any], wanted: list[str]) -> None:
+    raised = [code for code in wanted if _find_alerts(result, code)]
+    assert not raised, f"alerts {raised} should not be raised"
+
+
+def _exp_monitoring_includes(result: dict[str, Any], wanted: list[tuple[str, str | None]]) -> None:
+    seen = [(m["item"], m["due_date"]) for m in result["monitoring"]]
+    for item, due in wanted:
         found = [m for m in result["monitoring"] if m["item"] == item]
-        assert found, f"monitoring {item} missing; have {result['monitoring']}"
+        assert found, f"monitoring {item} missing; have {seen}"
         if due is not None:
-            assert any(m["due_date"] == due for m in found), f"{item} due {due}; have {found}"
-    if "osta" in expect:
-        assert result["scores"]["osta"] == pytest.approx(expect["osta"])
-    if "crcl" in expect:
-        if expect["crcl"] is None:
-            assert result["scores"]["crcl_ml_min"] is None
-        else:
-            assert result["scores"]["crcl_ml_min"] == pytest.approx(expect["crcl"], rel=1e-6)
-    if "frax_mof" in expect:
-        assert frax_adj is not None
-        assert frax_adj["major_osteoporotic_pct"] == pytest.approx(expect["frax_mof"])
-    if "frax_hip" in expect:
-        assert frax_adj is not None
-        assert frax_adj["hip_pct"] == pytest.approx(expect["frax_hip"])
-    for code in expect.get("frax_adjustments_include", []):
-        assert code in frax_adj["adjustments"], frax_adj
-    for code in expect.get("frax_adjustments_exclude", []):
-        assert frax_adj is None or code not in frax_adj["adjustments"], frax_adj
-    if "frax_adjustment_count" in expect:
-        assert frax_adj is not None
-        assert len(frax_adj["adjustments"]) == expect["frax_adjustment_count"], frax_adj
+            assert any(m["due_date"] == due for m in found), f"{item} due {due}; have {seen}"
+
+
+def _exp_osta(result: dict[str, Any], wanted: float) -> None:
+    assert result["scores"]["osta"] == pytest.approx(wanted)
+
+
+def _exp_crcl(result: dict[str, Any], wanted: float | None) -> None:
+    if wanted is None:
+        assert result["scores"]["crcl_ml_min"] is None
+    else:
+        assert result["scores"]["crcl_ml_min"] == pytest.approx(wanted, rel=1e-6)
+
+
+def _exp_frax_mof(result: dict[str, Any], wanted: float) -> None:
+    assert _frax_adjusted(result)["major_osteoporotic_pct"] == pytest.approx(wanted)
+
+
+def _exp_frax_hip(result: dict[str, Any], wanted: float) -> None:
+    assert _frax_adjusted(result)["hip_pct"] == pytest.approx(wanted)
+
+
+def _exp_frax_adjustments_include(result: dict[str, Any], wanted: list[str]) -> None:
+    adjustments = _frax_adjusted(result)["adjustments"]
+    missing = [code for code in wanted if code not in adjustments]
+    assert not missing, f"adjustments {adjustments} lack {missing}"
+
+
+def _exp_frax_adjustments_exclude(result: dict[str, Any], wanted: list[str]) -> None:
+    frax_adj = result["scores"]["frax_adjusted"]
+    adjustments = frax_adj["adjustments"] if frax_adj else []
+    extra = [code for code in wanted if code in adjustments]
+    assert not extra, f"adjustments {adjustments} should not list {extra}"
+
+
+def _exp_frax_adjustment_count(result: dict[str, Any], wanted: int) -> None:
+    adjustments = _frax_adjusted(result)["adjustments"]
+    assert len(adjustments) == wanted, f"adjustments {adjustments}"
+
+
+EXPECTATIONS = {
+    "risk": _exp_risk,
+    "diagnosis": _exp_diagnosis,
+    "state": _exp_state,
+    "no_options": _exp_no_options,
+    "top_first_drug_in": _exp_top_first_drug_in,
+    "top_steps": _exp_top_steps,
+    "top_first_step_months": _exp_top_first_step_months,
+    "top_first_step_start": _exp_top_first_step_start,
+    "options_include": _exp_options_include,
+    "options_include_any": _exp_options_include_any,
+    "all_first_drugs_in": _exp_all_first_drugs_in,
+    "first_drug_order": _exp_first_drug_order,
+    "last_option_first_drug": _exp_last_option_first_drug,
+    "never_offered": _exp_never_offered,
+    "avoid_includes": _exp_avoid_includes,
+    "avoid_excludes": _exp_avoid_excludes,
+    "alerts_include": _exp_alerts_include,
+    "alerts_exclude": _exp_alerts_exclude,
+    "monitoring_includes": _exp_monitoring_includes,
+    "osta": _exp_osta,
+    "crcl": _exp_crcl,
+    "frax_mof": _exp_frax_mof,
+    "frax_hip": _exp_frax_hip,
+    "frax_adjustments_include": _exp_frax_adjustments_include,
+    "frax_adjustments_exclude": _exp_frax_adjustments_exclude,
+    "frax_adjustment_count": _exp_frax_adjustment_count,
+}
+assert set(EXPECTATIONS) == _EXPECT_KEYS
+
+
+def collect_problems(result: dict[str, Any], vignette: Vignette) -> list[str]:
+    """Run every invariant and every expectation of the case; return all failures."""
+    problems = []
+    for invariant in INVARIANTS:
+        try:
+            invariant(result, vignette)
+        except AssertionError as exc:
+            problems.append(f"invariant {invariant.__name__[5:]}: {exc}")
+    for key, wanted in vignette.expect.items():
+        try:
+            EXPECTATIONS[key](result, wanted)
+        except AssertionError as exc:
+            problems.append(f"{key}: {exc}")
+    return problems
 
 
 # --- tests --------------------------------------------------------------------------------
@@ -2561,5 +2719,5 @@ def test_vignette(vignette: Vignette):
     from osteodesk.core.decision import evaluate_json
 
     result = evaluate_json(vignette.record, as_of=vignette.as_of, framework=vignette.framework)
-    check_invariants(result, vignette)
-    check_expectations(result, vignette.expect)
+    problems = collect_problems(result, vignette)
+    assert not problems, f"{vignette.id} ({vignette.rule}):\n  " + "\n  ".join(problems)
