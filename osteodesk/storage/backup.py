@@ -337,9 +337,9 @@ def _copy(src: sqlite3.Connection, temp: Path) -> None:
     dest = sqlite3.connect(temp)
     try:
         src.backup(dest)
-        # The copy keeps the source's journal mode; make it self-contained on disk.
-        dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        dest.commit()
+        # The copy inherits WAL mode from the source; a backup file must be one
+        # self-contained file that read-only readers can open without creating a -wal/-shm.
+        dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
     with temp.open("rb+") as handle:
