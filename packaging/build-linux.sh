@@ -8,12 +8,14 @@
 set -euo pipefail
 
 # scripts/setup.sh gives ROOT, VENV, APT_RUNTIME, need_apt and setup_python.
+# shellcheck source=scripts/setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 cd "$ROOT"
 started=$SECONDS
 
 # The Qt runtime libraries must be on the build machine: PyInstaller copies the xcb, EGL and
 # fontconfig dependencies it finds here into the bundle. binutils gives the `strip` it runs.
+# shellcheck disable=SC2086  # APT_RUNTIME is a list of package names
 need_apt $APT_RUNTIME binutils
 setup_python
 "$VENV/bin/python" -m pip install -q --group package
@@ -47,16 +49,22 @@ esac
 
 # Every bundled library must find its own dependencies (here or on any Linux desktop); a plugin
 # that cannot load fails silently at run time, so catch it now.
-missing="$(
+unresolved="$(
     find "$BUNDLE/_internal" -name '*.so*' -type f -print0 |
         while IFS= read -r -d '' lib; do
             LD_LIBRARY_PATH="$BUNDLE/_internal:$BUNDLE/_internal/PySide6/Qt/lib" ldd "$lib" 2>/dev/null |
                 sed -n "s|^\s*\(\S*\) => not found|${lib#"$BUNDLE/"} needs \1|p"
         done
 )"
-if [ -n "$missing" ]; then
+dangling="$(find "$BUNDLE" -xtype l)"
+if [ -n "$dangling" ]; then
+    echo "build-linux: symbolic links to files that are not in the bundle:" >&2
+    echo "$dangling" >&2
+    exit 1
+fi
+if [ -n "$unresolved" ]; then
     echo "build-linux: bundled libraries with unresolved dependencies:" >&2
-    echo "$missing" >&2
+    echo "$unresolved" >&2
     exit 1
 fi
 

@@ -32,5 +32,7 @@ ln -sfn "$TARGET/osteodesk" "$BIN/osteodesk"
 cp "$TARGET/osteodesk.png" "$ICONS/osteodesk.png"
 # The menu entry needs the absolute path: ~/.local/bin is not on every desktop's PATH.
 sed "s|^Exec=osteodesk|Exec=\"$TARGET/osteodesk\"|" "$TARGET/osteodesk.desktop" > "$APPS/osteodesk.desktop"
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$APPS" || true
+if command -v update-desktop-database >/dev/null 2>&1; then
+    update-desktop-database -q "$APPS" || true
+fi
 echo "OsteoDesk installed in $TARGET (command: $BIN/osteodesk; menu: Office > OsteoDesk)."
