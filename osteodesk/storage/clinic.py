@@ -92,7 +92,9 @@ def save_clinic_settings(settings: ClinicSettings, path: Path | None = None) -> 
     data: dict[str, str] = {key: getattr(settings, key) for key in TEXT_FIELDS}
     if settings.logo_path is not None:
         logo = settings.logo_path
-        data["logo"] = str(logo.relative_to(file.parent) if logo.is_relative_to(file.parent) else logo)
+        data["logo"] = str(
+            logo.relative_to(file.parent) if logo.is_relative_to(file.parent) else logo
+        )
     file.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".clinic-", suffix=".tmp")
     try:
