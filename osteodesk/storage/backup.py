@@ -95,8 +95,14 @@ class RestoreReport:
 
 
 @contextlib.contextmanager
-def read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to a database file (never writes, never creates it).
+def read_only(path: Path, *, live: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection that only reads an existing database file (never creates it).
+
+    Args:
+        path: the file.
+        live: the database in use rather than a backup. A read-only connection cannot remove
+            the -wal/-shm files a WAL database needs, so the live database is opened
+            normally (and only read), which leaves the folder as it was.
 
     Raises:
         NotADatabaseError: missing, or not SQLite.
@@ -106,7 +112,8 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     with path.open("rb") as handle:
         if not handle.read(16).startswith(b"SQLite format 3\x00"):
             raise NotADatabaseError(path, "the file does not start with the SQLite header")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    mode = "rw" if live else "ro"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         yield conn
