@@ -1,0 +1,142 @@
+"""The open patient, shared by the tabs: Anki's "operation, then broadcast" in miniature.
+
+Tabs never talk to each other or to the database directly. They call a method here (which calls a
+repository or the decision module) and redraw when a signal says something changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from osteodesk.core.codes import DEFAULT_FRAMEWORK, FRAMEWORKS
+from osteodesk.core.decision import evaluate
+from osteodesk.core.evaluation import Evaluation, evaluation_to_json
+from osteodesk.core.plan import Assessment, Plan
+from osteodesk.core.record import PatientRecord, record_to_json
+from osteodesk.storage.assessments import AssessmentRepository
+from osteodesk.storage.patients import PatientRepository
+from osteodesk.storage.plans import PlanRepository
+
+
+class PatientSession(QObject):
+    """The repositories, the open patient, its working record and its live evaluation.
+
+    The working record is what the forms show, saved or not; the evaluation always belongs to
+    the working record, so the clinician sees the effect of a change before saving it.
+
+    Signals:
+        patient_opened(int): another patient was opened (internal id).
+        patient_closed(): no patient is open.
+        record_changed(object): the working record changed (a PatientRecord).
+        evaluation_changed(object): the live evaluation changed (an Evaluation).
+        patients_changed(): patients were added, saved, archived or deleted.
+        plans_changed(int): the plans of this patient changed.
+    """
+
+    patient_opened = Signal(int)
+    patient_closed = Signal()
+    record_changed = Signal(object)
+    evaluation_changed = Signal(object)
+    patients_changed = Signal()
+    plans_changed = Signal(int)
+
+    def __init__(
+        self,
+        database: Any,
+        *,
+        framework: str = DEFAULT_FRAMEWORK,
+        today: Any = date.today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.patients = PatientRepository(database)
+        self.assessments = AssessmentRepository(database)
+        self.plans = PlanRepository(database)
+        self._today = today
+        self._framework = framework if framework in FRAMEWORKS else DEFAULT_FRAMEWORK
+        self.patient_id: int | None = None
+        self.record: PatientRecord | None = None
+        self.evaluation: Evaluation | None = None
+
+    # --- queries -------------------------------------------------------------------------
+
+    @property
+    def framework(self) -> str:
+        return self._framework
+
+    def today(self) -> date:
+        """The clinic's today (injectable for tests)."""
+        result: date = self._today()
+        return result
+
+    # --- operations ----------------------------------------------------------------------
+
+    def open_patient(self, patient_id: int) -> None:
+        """Load a patient from the database and evaluate it."""
+        record = self.patients.get(patient_id)
+        self.patient_id = patient_id
+        self.patient_opened.emit(patient_id)
+        self.set_working_record(record)
+
+    def close_patient(self) -> None:
+        """Forget the open patient (after archiving or deleting it)."""
+        self.patient_id = None
+        self.record = None
+        self.evaluation = None
+        self.patient_closed.emit()
+
+    def set_working_record(self, record: PatientRecord) -> None:
+        """Show `record` (saved or not) and re-evaluate it at once (well under 1 ms)."""
+        self.record = record
+        self.record_changed.emit(record)
+        self._reevaluate()
+
+    def set_framework(self, framework: str) -> None:
+        """Change the governing framework and re-evaluate."""
+        if framework not in FRAMEWORKS:
+            raise ValueError(f"framework must be one of {', '.join(FRAMEWORKS)}")
+        if framework != self._framework:
+            self._framework = framework
+            self._reevaluate()
+
+    def save_record(self, record: PatientRecord) -> int:
+        """Save the working record (new or existing) and make it the open patient."""
+        patient_id = self.patients.save(record, self.patient_id)
+        is_new = patient_id != self.patient_id
+        self.patient_id = patient_id
+        if is_new:
+            self.patient_opened.emit(patient_id)
+        self.set_working_record(self.patients.get(patient_id))
+        self.patients_changed.emit()
+        return patient_id
+
+    def save_plan(self, plan: Plan) -> Plan:
+        """Keep the evaluation it came from and the plan, then broadcast."""
+        if self.patient_id is None or self.record is None or self.evaluation is None:
+            raise RuntimeError("no patient is open")
+        assessment = self.assessments.add(
+            Assessment(
+                patient_id=self.patient_id,
+                as_of=self.evaluation.as_of,
+                framework=self.evaluation.framework,
+                rules_version=self.evaluation.rules_version,
+                record_json=record_to_json(self.record),
+                evaluation_json=evaluation_to_json(self.evaluation),
+            )
+        )
+        saved = self.plans.add(
+            replace(plan, patient_id=self.patient_id, assessment_id=assessment.id)
+        )
+        self.plans_changed.emit(self.patient_id)
+        self.patients_changed.emit()
+        return saved
+
+    def _reevaluate(self) -> None:
+        if self.record is None:
+            return
+        self.evaluation = evaluate(self.record, as_of=self.today(), framework=self._framework)
+        self.evaluation_changed.emit(self.evaluation)
