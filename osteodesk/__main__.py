@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     from osteodesk.cli.main import build_parser, run_command
 
     args_list = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(args_list)
     args = parser.parse_args(args_list)
     if args.command in (None, "gui"):
         from osteodesk.ui.app import run_gui

@@ -60,8 +60,27 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line; command modules are imported only to add their arguments."""
+def chosen_command(argv: list[str]) -> str | None:
+    """The command named on the command line, found without importing any command module."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--db":
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The command line parser.
+
+    Only the module of the command named in `argv` is imported (to add its arguments), so
+    starting the window or one command never pays for the imports of all the others.
+    With `argv` None every command's arguments are added (for documentation and tests).
+    """
+    wanted = None if argv is None else chosen_command(argv)
     parser = argparse.ArgumentParser(
         prog="osteodesk",
         description=(
@@ -83,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, module in COMMANDS.items():
         command_parser = sub.add_parser(name, help=HELP[name])
         _add_db(command_parser)
-        _load(module).add_arguments(command_parser, name)
+        if argv is None or name == wanted:
+            _load(module).add_arguments(command_parser, name)
     return parser
 
 
