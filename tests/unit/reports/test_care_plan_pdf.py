@@ -213,3 +213,30 @@ def test_build_story_returns_flowables():
     story = care_plan.build_story(sample_input())
     assert len(story) > 20
     assert all(hasattr(item, "wrapOn") for item in story)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sparse_data_still_prints(lang):
+    """No clinic settings, no name or id, a man, a regimen composed by the clinician."""
+    from osteodesk.reports import handout
+    from osteodesk.reports.data import ClinicInfo
+
+    record = replace(
+        sample_record(sex="male", menopausal_status=None), name=None, id=None, notes=None
+    )
+    plan = sample_plan(steps=(Step("zoledronic_acid"),), chosen_rank=None, override_reason=None)
+    data = sample_input(
+        record=record, plan=plan, clinic=ClinicInfo(), lang=lang, patient_number=None
+    )
+    for text in both_texts(care_plan.render_pdf(data)):
+        assert squash(t("report.composed", lang)) in text
+        assert squash(t("report.sex.male", lang)) in text
+        assert squash(t("report.unknown", lang)) in text
+    for text in both_texts(handout.render_pdf(data)):
+        assert (
+            squash(
+                t("handout.contact_no_phone", lang, {"clinic": t("handout.clinic_default", lang)})
+            )
+            in text
+        )
+        assert squash(t("handout.drug.zoledronic_acid.how.4", lang)) in text
