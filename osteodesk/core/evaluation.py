@@ -62,6 +62,7 @@ class Scores:
     frax_adjusted: FraxAdjusted | None = None
     egfr: float | None = None
     ost_band: str | None = None
+    ost: float | None = None  # men: the OST index (same formula as OSTA), shown only (A2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,7 @@ def evaluation_to_json(ev: Evaluation) -> dict[str, Any]:
             "crcl_ml_min": ev.scores.crcl_ml_min,
             "egfr": ev.scores.egfr,
             "ost_band": ev.scores.ost_band,
+            "ost": ev.scores.ost,
             "frax_adjusted": None
             if frax is None
             else {
