@@ -30,6 +30,7 @@ from osteodesk.ui.crash import LOGGER_NAME, CrashReporter, configure_logging
 from osteodesk.ui.fonts import register_cjk_font
 from osteodesk.ui.i18n import LanguageController
 from osteodesk.ui.main_window import MainWindow
+from osteodesk.ui.session import PatientSession
 
 _log = logging.getLogger(__name__)
 
@@ -205,9 +206,11 @@ class _Shell(QObject):
             # The storage messages name the file and what to do; they are shown, never logged.
             self._window.show_error(self.tr("Open database"), str(exc))
             return
-        self.session.close()
+        old_session = self.session
         self.session = new_session
+        self._window.set_session(PatientSession(new_session.database))
         self._window.set_database_path(new_path)
+        old_session.close()
 
     def _on_window_backup_requested(self, path: str) -> None:
         job = BackupJob(self)
@@ -253,7 +256,13 @@ def create_main_window(
     try:
         if demo:
             _fill_demo(session.database)
-        window = MainWindow(database_path=session.path, languages=languages, settings=settings)
+        patient_session = PatientSession(session.database)
+        window = MainWindow(
+            database_path=session.path,
+            session=patient_session,
+            languages=languages,
+            settings=settings,
+        )
     except BaseException:
         session.close()
         raise

@@ -27,6 +27,7 @@ from osteodesk.ui.assessment.assessment_tab import AssessmentTab
 from osteodesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, LanguageController
 from osteodesk.ui.patients.patients_tab import PatientsTab
 from osteodesk.ui.plan.plan_tab import PlanTab
+from osteodesk.ui.session import PatientSession
 
 WINDOW_TITLE = "OsteoDesk"
 GEOMETRY_KEY = "main_window/geometry"
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self,
         *,
         database_path: Path,
+        session: PatientSession,
         languages: LanguageController,
         settings: QSettings,
         parent: QWidget | None = None,
@@ -65,14 +67,10 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self._closed = False
 
-        self.patients_tab = PatientsTab()
-        self.assessment_tab = AssessmentTab()
-        self.plan_tab = PlanTab()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
-        for tab in (self.patients_tab, self.assessment_tab, self.plan_tab):
-            self.tabs.addTab(tab, "")
+        self._install_tabs(session)
         self.setCentralWidget(self.tabs)
 
         self.database_label = QLabel()
@@ -97,6 +95,37 @@ class MainWindow(QMainWindow):
         if self.about_dialog is not None:
             self.about_dialog.set_database_path(path)
         self.retranslate_ui()
+
+    @property
+    def session(self) -> PatientSession:
+        """The open database's patient session that every tab shares."""
+        return self._session
+
+    def set_session(self, session: PatientSession) -> None:
+        """Show another database: the three tabs are rebuilt on its session."""
+        self._install_tabs(session)
+        self.retranslate_ui()
+        self.show_tab(0)
+
+    def _install_tabs(self, session: PatientSession) -> None:
+        # New tabs rather than a set_session() on each: no tab can keep a stale patient or a
+        # repository of the database that is about to close. The window owns the session.
+        old_session: PatientSession | None = getattr(self, "_session", None)
+        self._session = session
+        session.setParent(self)
+        old_tabs = [self.tabs.widget(index) for index in range(self.tabs.count())]
+        self.tabs.clear()
+        for tab in old_tabs:
+            if tab is not None:
+                tab.deleteLater()
+        if old_session is not None and old_session is not session:
+            old_session.deleteLater()
+        self.patients_tab = PatientsTab(session, settings=self._settings)
+        self.assessment_tab = AssessmentTab(session)
+        self.plan_tab = PlanTab(session)
+        for tab in (self.patients_tab, self.assessment_tab, self.plan_tab):
+            self.tabs.addTab(tab, "")
+        self.patients_tab.patient_activated.connect(self._on_patients_tab_patient_activated)
 
     def show_tab(self, index: int) -> None:
         """Bring the tab at `index` (0 Patients, 1 Assessment, 2 Plan) to the front."""
@@ -251,6 +280,9 @@ class MainWindow(QMainWindow):
     def _on_find_action_triggered(self) -> None:
         self.show_tab(0)
         self.patients_tab.focus_search()
+
+    def _on_patients_tab_patient_activated(self, _patient_id: int) -> None:
+        self.show_tab(1)
 
     def _on_language_group_triggered(self, action: QAction) -> None:
         self._languages.apply(str(action.data()), persist=True)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from osteodesk.ui.session import PatientSession
+
 
 class AssessmentTab(QWidget):
     """DXA results, labs, FRAX and the live evaluation of the current patient.
@@ -13,8 +15,9 @@ class AssessmentTab(QWidget):
     TODO(issue 5): the DXA, lab and evaluation panels replace the placeholder label.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: PatientSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.setObjectName("assessment_tab")
         self.placeholder_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.placeholder_label.setWordWrap(True)

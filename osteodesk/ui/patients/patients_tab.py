@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
+
+from osteodesk.ui.session import PatientSession
 
 
 class PatientsTab(QWidget):
     """The patient list, its search box and the patient form.
 
     TODO(issue 5): the list model, the search box and the form replace the placeholder label.
+
+    Signals:
+        patient_activated(int): the clinician opened this patient (internal id); the main
+            window shows the Assessment tab.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    patient_activated = Signal(int)
+
+    def __init__(
+        self, session: PatientSession, *, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.session = session
+        self._settings = settings
         self.setObjectName("patients_tab")
         self.placeholder_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.placeholder_label.setWordWrap(True)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from osteodesk.ui.session import PatientSession
+
 
 class PlanTab(QWidget):
     """The ranked treatment options, the chosen plan and earlier plans.
@@ -13,8 +15,9 @@ class PlanTab(QWidget):
     TODO(issue 5): the option timelines and the plan history replace the placeholder label.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: PatientSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.setObjectName("plan_tab")
         self.placeholder_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.placeholder_label.setWordWrap(True)
