@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from osteodesk.__main__ import main
 from osteodesk.core.record import record_to_json
@@ -165,7 +166,7 @@ def test_csv_with_excel_bom_imports(tmp_path, capsys):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-@given(records=__import__("hypothesis").strategies.lists(valid_records(), min_size=1, max_size=4))
+@given(records=st.lists(valid_records(), min_size=1, max_size=4))
 def test_import_then_export_gives_the_same_records(tmp_path_factory, records):
     folder = tmp_path_factory.mktemp("rt")
     # Clinic ids must be unique within one file.
