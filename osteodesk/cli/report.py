@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         ),
         lang=args.lang or DEFAULT_LANG,
         large_print=args.large_print,
-        printed_on=date.today(),
+        printed_on=as_of,  # the document speaks as of the evaluation date (default today)
         patient_number=str(patient_id),
     )
     document = care_plan if args.kind == "care-plan" else handout

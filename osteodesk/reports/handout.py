@@ -44,6 +44,7 @@ from osteodesk.reports.schedule import (
 from osteodesk.reports.templates import OsteoDocTemplate, fit_text
 
 CARD_PADDING = 4 * mm
+CARD_BLANK = "______________"  # a date to write in by hand
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +73,13 @@ class WalletCard(Flowable):
     """
 
     def __init__(
-        self, sheet: StyleSheet1, lang: str, name: str, dates: list[date], phone: str
+        self, sheet: StyleSheet1, lang: str, name: str, entries: list[str], phone: str
     ) -> None:
         super().__init__()
         self.sheet = sheet
         self.lang = lang
         self.name = name
-        self.dates = dates
+        self.entries = entries
         self.phone = phone
         self.width = styles.CARD_WIDTH
         self.height = styles.CARD_HEIGHT
@@ -116,10 +117,10 @@ class WalletCard(Flowable):
             y -= height
             paragraph.drawOn(canvas, CARD_PADDING, y)
         column = inner / 2
-        for row in range(0, len(self.dates), 2):
+        for row in range(0, len(self.entries), 2):
             height = 0.0
-            for offset, day in enumerate(self.dates[row : row + 2]):
-                cell = Paragraph(f"□ {esc(long_date(day, self.lang))}", self.sheet["CardDate"])
+            for offset, entry in enumerate(self.entries[row : row + 2]):
+                cell = Paragraph(f"□ {esc(entry)}", self.sheet["CardDate"])
                 _, height = cell.wrap(column, self.height)
                 cell.drawOn(canvas, CARD_PADDING + offset * column, y - height)
             y -= height
@@ -233,12 +234,15 @@ class _Builder:
         lang = self.lang
         horizon = add_months(self.data.print_date, DOSE_HORIZON_MONTHS)
         events: list[DatedEvent] = []
+        overdue: set[str] = set()
         for dose in planned_doses(self.data.record, self.timeline, horizon_end=horizon):
-            events.append(
-                DatedEvent(
-                    dose.when, t(f"handout.event.dose.{dose.drug}", lang, {"number": dose.number})
-                )
-            )
+            if dose.drug in overdue:
+                continue  # later doses count from the day the late one is given
+            text = t(f"handout.event.dose.{dose.drug}", lang, {"number": dose.number})
+            if dose.when < self.data.print_date:
+                overdue.add(dose.drug)
+                text += t(f"handout.event.then.{dose.drug}", lang)
+            events.append(DatedEvent(dose.when, text))
         for row in self.timeline:
             if row.drug in DOSE_INTERVAL_MONTHS:
                 continue  # its doses are listed
@@ -297,11 +301,17 @@ class _Builder:
         dates = denosumab_card_dates(self.data.record, self.timeline)
         if not dates:
             return []
+        if dates[0] < self.data.print_date:
+            # Overdue: the later dates follow the day it is given, so they are left to be
+            # written in by hand rather than printed wrong.
+            entries = [t("handout.card.asap", self.lang)] + [CARD_BLANK] * (len(dates) - 1)
+        else:
+            entries = [long_date(day, self.lang) for day in dates]
         card = WalletCard(
             self.sheet,
             self.lang,
             self.data.record.name or "",
-            dates,
+            entries,
             self.data.clinic.phone,
         )
         return [

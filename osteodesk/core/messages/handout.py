@@ -240,6 +240,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "罗莫佐单抗注射（第 {number} 次，共 12 次）",
         "Romosozumab injections (dose {number} of 12)",
     ),
+    # After a late dose the next ones count from the day it is given.
+    "handout.event.then.denosumab": (
+        "；之后从注射那天起每 6 个月一次",
+        "; then every 6 months from the day it is given",
+    ),
+    "handout.event.then.zoledronic_acid": (
+        "；之后从输液那天起每年一次",
+        "; then once a year from the day it is given",
+    ),
+    "handout.event.then.romosozumab": (
+        "；之后从注射那天起每月一次",
+        "; then once a month from the day it is given",
+    ),
     "handout.event.switch": ("换用{drug}", "Switch to {drug}"),
     "handout.monitoring.dxa": ("骨密度检查（DXA）", "Bone density scan (DXA)"),
     "handout.monitoring.vfa": (
@@ -624,5 +637,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "每 6 个月一次，不能迟到，不要自行停药。",
         "Every 6 months. Never late. Never stop without a plan.",
     ),
+    "handout.card.asap": ("尽快注射", "As soon as possible"),
     "handout.card.phone": ("电话：{phone}", "Phone: {phone}"),
 }

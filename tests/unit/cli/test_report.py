@@ -100,10 +100,13 @@ def test_the_handout_uses_the_plan_dates(database, tmp_path):
         == 0
     )
     text = pdf_text(out)
-    # Last denosumab dose 2026-05-20: the next ones every 6 months, on the card too.
-    assert "20November2026" in text
-    assert "20May2028" in text
+    # Last denosumab dose 2026-05-20: due 2026-11-20, five days before --as-of, so "as soon
+    # as possible" (table and card); later dates count from the day it is given.
+    assert "Assoonaspossible(wasdue20November2026)" in text
+    assert "".join(messages.text("handout.event.then.denosumab", "en").split()) in text
+    assert "20May2027" not in text
     assert "".join(messages.text("handout.card.title", "en").split()) in text
+    assert "".join(messages.text("handout.card.asap", "en").split()) in text
 
 
 def test_the_internal_number_finds_the_patient(database, tmp_path):

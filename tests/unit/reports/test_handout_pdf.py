@@ -96,21 +96,26 @@ def test_alendronate_instructions_are_exact(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_denosumab_gets_a_wallet_card_with_the_next_four_dates(lang):
-    # On denosumab (last dose 2026-05-20) and continuing: next doses from 2026-11-20.
+    # On denosumab (last dose 2026-06-10) and continuing: next doses from 2026-12-10.
+    record = sample_record(
+        treatments=[
+            {"drug": "denosumab", "start_date": "2022-01-10", "last_dose_date": "2026-06-10"}
+        ]
+    )
     plan = sample_plan(
         steps=(Step("denosumab"),),
         start_date=date(2026, 11, 25),
         chosen_rank=1,
         override_reason=None,
     )
-    pdf = handout.render_pdf(sample_input(plan=plan, lang=lang))
-    card_dates = [date(2026, 11, 20), date(2027, 5, 20), date(2027, 11, 20), date(2028, 5, 20)]
-    last = pypdf_pages(pdf)[-1]
-    assert squash(t("handout.card.title", lang)) in squash(last)
-    card = squash(last)[squash(last).index(squash(t("handout.card.title", lang))) :]
+    pdf = handout.render_pdf(sample_input(record=record, plan=plan, lang=lang))
+    card_dates = [date(2026, 12, 10), date(2027, 6, 10), date(2027, 12, 10), date(2028, 6, 10)]
+    last = squash(pypdf_pages(pdf)[-1])
+    card = last[last.index(squash(t("handout.card.title", lang))) :]
     for day in card_dates:
         assert squash(long_date(day, lang)) in card
     assert squash(t("handout.card.rule", lang)) in card
+    assert squash(t("handout.card.asap", lang)) not in card
     for text in texts(pdf):
         assert squash(t("handout.drug.denosumab.how.2", lang)) in text
 
@@ -216,3 +221,28 @@ def test_print_date_defaults_to_the_evaluation_date():
             in text
         )
     assert data.evaluation.as_of != PRINTED
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_overdue_denosumab_dose_leaves_the_later_card_dates_to_be_written_in(lang):
+    record = sample_record(
+        treatments=[
+            {"drug": "denosumab", "start_date": "2022-01-10", "last_dose_date": "2026-03-20"}
+        ]
+    )
+    plan = sample_plan(
+        steps=(Step("denosumab"),),
+        start_date=date(2026, 11, 25),
+        chosen_rank=1,
+        override_reason=None,
+    )
+    pdf = handout.render_pdf(sample_input(record=record, plan=plan, lang=lang))
+    last = squash(pypdf_pages(pdf)[-1])
+    card = last[last.index(squash(t("handout.card.title", lang))) :]
+    assert squash(t("handout.card.asap", lang)) in card
+    assert squash(long_date(date(2026, 9, 20), lang)) not in card  # the missed date
+    assert squash(long_date(date(2027, 3, 20), lang)) not in card  # would be wrong
+    assert "______________" in card
+    for text in texts(pdf):
+        assert squash(t("handout.event.then.denosumab", lang)) in text
+        assert squash(long_date(date(2027, 3, 20), lang)) not in text
