@@ -148,6 +148,11 @@ class _Builder:
         parts: list[str] = []
         if scores.osta is not None:
             parts.append(t("report.score.osta", lang, {"value": f"{scores.osta:.1f}"}))
+        if scores.ost is not None:
+            value = f"{scores.ost:.1f}"
+            if scores.ost_band:
+                value += f" ({scores.ost_band.replace('_', ' ')})"
+            parts.append(t("report.score.ost", lang, {"value": value}))
         if scores.crcl_ml_min is not None:
             parts.append(t("report.score.crcl", lang, {"value": f"{scores.crcl_ml_min:.0f}"}))
         if scores.egfr is not None:

@@ -3,37 +3,40 @@
 This is date arithmetic on decisions already made (the plan, the evaluation's monitoring list),
 not clinical reasoning: which drug and when to start it come from the decision module and the
 clinician. Months are whole calendar months with the day clamped to the month's end
-(clinical-rules.md A0).
+(clinical-rules.md A0), by the decision module's own `add_months`.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from osteodesk.core import constants as k
+from osteodesk.core.decision.dates import add_months
 from osteodesk.core.evaluation import Step
 from osteodesk.core.record import PatientRecord
 
-# Label dose intervals in months (clinical-rules.md B4 §4.1, all [C]); drugs not listed are
-# taken daily, weekly or monthly at home and get no dated dose list.
+__all__ = [
+    "DOSE_INTERVAL_MONTHS",
+    "DoseDate",
+    "TimelineRow",
+    "add_months",
+    "denosumab_card_dates",
+    "planned_doses",
+    "regimen_timeline",
+]
+
+# Label dose intervals of the drugs given at the clinic (constants.py, all [C]); the others are
+# taken at home daily, weekly or monthly and get no dated dose list.
 DOSE_INTERVAL_MONTHS: Final = {
-    "denosumab": 6,  # 60 mg SC every 6 months
-    "zoledronic_acid": 12,  # 5 mg IV once yearly for treatment
-    "romosozumab": 1,  # 210 mg SC monthly for 12 doses
+    "denosumab": k.DENOSUMAB_INTERVAL_MONTHS,
+    "zoledronic_acid": k.ZOLEDRONIC_ACID_INTERVAL_MONTHS,
+    "romosozumab": k.ROMOSOZUMAB_INTERVAL_MONTHS,
 }
 WALLET_CARD_DOSES: Final = 4  # the next four denosumab dates: two years ahead
 DOSE_HORIZON_MONTHS: Final = 24  # the handout lists doses up to two years ahead
-
-
-def add_months(start: date, months: int) -> date:
-    """`start` plus whole calendar months, the day clamped to the month's end (A0)."""
-    index = start.year * 12 + (start.month - 1) + months
-    year, month = divmod(index, 12)
-    day = min(start.day, calendar.monthrange(year, month + 1)[1])
-    return date(year, month + 1, day)
 
 
 @dataclass(frozen=True, slots=True)

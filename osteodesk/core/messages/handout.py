@@ -70,6 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.source": ("来源：{source}", "Source: {source}"),
     "report.scores": ("评分", "Scores"),
     "report.score.osta": ("OSTA {value}", "OSTA {value}"),
+    "report.score.ost": ("OST {value}", "OST {value}"),
     "report.score.crcl": ("肌酐清除率 {value} mL/min", "CrCl {value} mL/min"),
     "report.score.egfr": ("eGFR {value} mL/min/1.73m²", "eGFR {value} mL/min/1.73m²"),
     "report.score.frax": (

@@ -240,3 +240,14 @@ def test_sparse_data_still_prints(lang):
             in text
         )
         assert squash(t("handout.drug.zoledronic_acid.how.4", lang)) in text
+
+
+def test_scores_are_shown_rounded():
+    from osteodesk.core.evaluation import Scores
+
+    evaluation = sample_evaluation(scores=Scores(ost=-3.14159, ost_band="moderate", egfr=52.4))
+    pdf = care_plan.render_pdf(sample_input(evaluation=evaluation, lang="en"))
+    for text in both_texts(pdf):
+        assert "OST-3.1(moderate)" in text
+        assert "eGFR52" in text
+        assert "-3.14159" not in text
