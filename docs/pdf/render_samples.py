@@ -3,8 +3,8 @@
     .venv/bin/python docs/pdf/render_samples.py [--pdf-dir DIR]
 
 Writes ``care-plan-<lang>.png`` and ``handout-<lang>.png`` beside this file (50 dpi, via
-poppler's pdftoppm). The evaluation is built by hand in the shape of contract section 2, with
-the decision module's codes, so the page shows what a very-high-risk patient's printout holds.
+poppler's pdftoppm). The evaluation is the decision module's, and the plan is its rank-1 option,
+so the pages show what OsteoDesk prints for this very-high-risk patient.
 """
 
 from __future__ import annotations
@@ -15,19 +15,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from osteodesk.core.evaluation import (
-    Alert,
-    Avoid,
-    Diagnosis,
-    Evaluation,
-    MonitoringItem,
-    Option,
-    Reason,
-    Risk,
-    Scores,
-    Step,
-    Supportive,
-)
+from osteodesk.core.decision import evaluate
 from osteodesk.core.plan import Plan
 from osteodesk.core.record import parse_record
 from osteodesk.reports import care_plan, handout
@@ -35,7 +23,6 @@ from osteodesk.reports.data import ClinicInfo, ReportInput
 
 HERE = Path(__file__).resolve().parent
 AS_OF = date(2026, 11, 25)
-LABEL = "product label (Part B §4.1)"
 
 PATIENTS = {
     "zh_CN": {"id": "MRN-000123", "name": "王秀英", "language": "zh_CN"},
@@ -75,68 +62,12 @@ def sample(lang: str) -> ReportInput:
         },
         as_of=AS_OF,
     )
-    evaluation = Evaluation(
-        rules_version="2026.1",
-        as_of=AS_OF,
-        framework="cn2022",
-        diagnosis=Diagnosis(
-            "severe_osteoporosis",
-            (Reason("t_score_and_fragility_fracture", "WHO 1994", "lumbar spine T -3.1"),),
-        ),
-        risk=Risk(
-            "very_high",
-            (
-                Reason("osteoporosis_diagnosis", "CN 2022; AACE 2020"),
-                Reason("recent_fragility_fracture", "CN 2022; AACE 2020", "vertebra 2025-12-01"),
-                Reason("t_score_very_low", "seed; CN 2022 [U]", "lumbar spine T -3.1"),
-            ),
-            {"cn2022": "very_high"},
-        ),
-        scores=Scores(osta=-4.8),
-        treatment_state="naive",
-        options=(
-            Option(
-                1,
-                (Step("romosozumab", 12), Step("denosumab")),
-                (Reason("very_high_risk_anabolic_first", "seed; AACE 2020"),),
-            ),
-            Option(
-                2,
-                (Step("teriparatide", 24), Step("denosumab")),
-                (Reason("very_high_risk_anabolic_first", "seed; AACE 2020"),),
-            ),
-            Option(
-                3,
-                (Step("zoledronic_acid"),),
-                (Reason("very_high_risk_antiresorptive", "AACE 2020; seed"),),
-            ),
-        ),
-        avoid=tuple(
-            Avoid(drug, (Reason("esophageal_disorder", LABEL),))
-            for drug in ("alendronate", "risedronate", "ibandronate")
-        ),
-        alerts=(
-            Alert("vitamin_d_insufficient", "warning", "ES 2019", "25(OH)D 17 ng/mL"),
-            Alert("dental_review", "info", LABEL),
-        ),
-        monitoring=(
-            MonitoringItem("dental_exam", AS_OF),
-            MonitoringItem("vitamin_d_25oh", date(2027, 2, 25)),
-            MonitoringItem("cv_review", date(2026, 12, 1)),
-            MonitoringItem("p1np", date(2027, 3, 1)),
-            MonitoringItem("dxa", date(2027, 12, 1)),
-        ),
-        supportive=(
-            Supportive("calcium_intake", "1000-1200 mg/day, diet first"),
-            Supportive("vitamin_d", "800-1000 IU/day"),
-            Supportive("exercise"),
-            Supportive("falls_prevention"),
-        ),
-    )
+    evaluation = evaluate(record, as_of=AS_OF, framework="cn2022")
+    chosen = evaluation.options[0]
     plan = Plan(
         patient_id=1,
-        steps=(Step("romosozumab", 12), Step("denosumab")),
-        start_date=date(2026, 12, 1),
+        steps=chosen.steps,
+        start_date=AS_OF,  # the engine dates its monitoring as if started on as_of (A7)
         framework="cn2022",
         rules_version="2026.1",
     )
