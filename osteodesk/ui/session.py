@@ -20,6 +20,7 @@ from osteodesk.core.record import PatientRecord, record_to_json
 from osteodesk.storage.assessments import AssessmentRepository
 from osteodesk.storage.patients import PatientRepository
 from osteodesk.storage.plans import PlanRepository
+from osteodesk.storage.search import PatientSearch
 
 
 class PatientSession(QObject):
@@ -56,10 +57,14 @@ class PatientSession(QObject):
         self.patients = PatientRepository(database)
         self.assessments = AssessmentRepository(database)
         self.plans = PlanRepository(database)
+        self.search = PatientSearch(database)
         self._today = today
         self._framework = framework if framework in FRAMEWORKS else DEFAULT_FRAMEWORK
         self.patient_id: int | None = None
         self.record: PatientRecord | None = None
+        # What the database holds for the open patient: the working record differs from it
+        # while there are unsaved changes (None for a new patient not saved yet).
+        self.saved_record: PatientRecord | None = None
         self.evaluation: Evaluation | None = None
 
     # --- queries -------------------------------------------------------------------------
@@ -73,12 +78,18 @@ class PatientSession(QObject):
         result: date = self._today()
         return result
 
+    @property
+    def has_unsaved_changes(self) -> bool:
+        """Whether the working record differs from what the database holds."""
+        return self.record is not None and self.record != self.saved_record
+
     # --- operations ----------------------------------------------------------------------
 
     def open_patient(self, patient_id: int) -> None:
         """Load a patient from the database and evaluate it."""
         record = self.patients.get(patient_id)
         self.patient_id = patient_id
+        self.saved_record = record
         self.patient_opened.emit(patient_id)
         self.set_working_record(record)
 
@@ -86,6 +97,7 @@ class PatientSession(QObject):
         """Forget the open patient (after archiving or deleting it)."""
         self.patient_id = None
         self.record = None
+        self.saved_record = None
         self.evaluation = None
         self.patient_closed.emit()
 
@@ -110,9 +122,28 @@ class PatientSession(QObject):
         self.patient_id = patient_id
         if is_new:
             self.patient_opened.emit(patient_id)
-        self.set_working_record(self.patients.get(patient_id))
+        saved = self.patients.get(patient_id)
+        self.saved_record = saved
+        self.set_working_record(saved)
         self.patients_changed.emit()
         return patient_id
+
+    def archive_patient(self, patient_id: int) -> None:
+        """Hide a patient from the list and search (kept, audited; undo with unarchive)."""
+        self.patients.archive(patient_id)
+        self.patients_changed.emit()
+
+    def unarchive_patient(self, patient_id: int) -> None:
+        """Show an archived patient again."""
+        self.patients.unarchive(patient_id)
+        self.patients_changed.emit()
+
+    def delete_patient(self, patient_id: int) -> None:
+        """Delete a patient for good (the caller has asked the clinician; audited by storage)."""
+        self.patients.delete(patient_id, confirm=True)
+        if patient_id == self.patient_id:
+            self.close_patient()
+        self.patients_changed.emit()
 
     def save_plan(self, plan: Plan) -> Plan:
         """Keep the evaluation it came from and the plan, then broadcast."""
