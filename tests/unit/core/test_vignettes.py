@@ -1712,12 +1712,14 @@ CASES = [
     # ===== A5 on_bisphosphonate =============================================================
     V(
         "alendronate_4y_364d_continue",
-        "A5 oral review point is >= 5 years: started 2021-11-26, before it -> continue",
+        "A5 oral review point is >= 5 years: started 2021-11-26, before it -> continue; A7 "
+        "risk_reassessment at the review point (start + 5 years = 2026-11-26)",
         woman(70, treatments=[tx("alendronate", "2021-11-26")], dxa=[dxa("2026-10-01", fn=-2.2)]),
         risk="moderate",
         state="on_bisphosphonate",
         top_first_drug_in=["alendronate"],
         alerts_exclude=["bisphosphonate_review_due"],
+        monitoring_includes=[("risk_reassessment", "2026-11-26")],
     ),
     V(
         "alendronate_5y_review_holiday",
@@ -1745,7 +1747,8 @@ CASES = [
     ),
     V(
         "zoledronic_acid_2y_364d_continue",
-        "A5 zoledronic acid started 2023-11-26: before the 3-year review -> continue",
+        "A5 zoledronic acid started 2023-11-26: before the 3-year review -> continue; A7 "
+        "risk_reassessment at the review point (2026-11-26), renal function before the infusion",
         woman(
             70,
             treatments=[tx("zoledronic_acid", "2023-11-26", last="2025-11-26", doses=3)],
@@ -1755,6 +1758,7 @@ CASES = [
         state="on_bisphosphonate",
         top_first_drug_in=["zoledronic_acid"],
         alerts_exclude=["bisphosphonate_review_due"],
+        monitoring_includes=[("risk_reassessment", "2026-11-26"), ("renal_function", None)],
     ),
     V(
         "review_age_75_today_continue",
@@ -1915,11 +1919,12 @@ CASES = [
     V(
         "denosumab_dose_due_from_28_days_before",
         "A5 last dose 2026-06-23 -> next 2026-12-23 = as_of + 28 days -> denosumab_dose_due; "
-        "A7 serum calcium 14 days before the dose",
+        "continue with the next dose at last + 6 months; A7 serum calcium 14 days before it",
         woman(70, treatments=[tx("denosumab", "2022-06-23", last="2026-06-23")], dxa=OP_DXA),
         risk="high",
         state="on_denosumab",
         top_first_drug_in=["denosumab"],
+        top_first_step_start="2026-12-23",
         alerts_include=[alert("denosumab_dose_due", due="2026-12-23")],
         alerts_exclude=["denosumab_dose_late"],
         monitoring_includes=[("serum_calcium", "2026-12-09")],
