@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from osteodesk.core.messages import clinical, handout
+from osteodesk.core.messages import clinical, conditions, handout
 
 LANGUAGES = ("zh_CN", "en")
 
-CATALOGUE: dict[str, tuple[str, str]] = {**clinical.MESSAGES, **handout.MESSAGES}
+CATALOGUE: dict[str, tuple[str, str]] = {
+    **clinical.MESSAGES,
+    **handout.MESSAGES,
+    **conditions.MESSAGES,
+}
 
 
 class _Blank(dict[str, Any]):
