@@ -12,6 +12,7 @@ calendar months (A0): as_of - 12 months = 2025-11-25, - 24 months = 2024-11-25,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -2657,7 +2658,7 @@ def _exp_frax_adjustment_count(result: dict[str, Any], wanted: int) -> None:
     assert len(adjustments) == wanted, f"adjustments {adjustments}"
 
 
-EXPECTATIONS = {
+EXPECTATIONS: dict[str, Callable[[dict[str, Any], Any], None]] = {
     "risk": _exp_risk,
     "diagnosis": _exp_diagnosis,
     "state": _exp_state,
