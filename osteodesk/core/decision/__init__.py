@@ -6,6 +6,7 @@ monitoring and supportive care. Pure functions: no I/O and no clock; `as_of` is 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -193,7 +194,8 @@ def check_regimen(
             )
     status = assess_treatment(gather(record, evaluation.as_of), settings)
     pth_planned = sum(s.months or 0 for s in steps if s.drug in codes.PTH_ANALOGUES)
-    if pth_planned and status.pth.months + pth_planned > status.pth.limit_months:
+    # Whole months used, as the options count them (AnabolicCourse.remaining_months).
+    if pth_planned and math.floor(status.pth.months) + pth_planned > status.pth.limit_months:
         warnings.append(
             reason(
                 "regimen_exceeds_pth_limit",
@@ -204,7 +206,7 @@ def check_regimen(
         )
     romo_planned = sum(s.months or 0 for s in steps if s.drug == "romosozumab")
     romo = status.romosozumab
-    used = max(romo.months, float(romo.doses or 0))
+    used = max(math.floor(romo.months), romo.doses or 0)
     if romo_planned and used + romo_planned > romo.limit_months:
         warnings.append(
             reason(

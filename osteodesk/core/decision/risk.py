@@ -126,7 +126,7 @@ def _diagnose_young(facts: Facts, reasons: list[Reason]) -> tuple[Diagnosis, tup
     if lowest.value <= k.LOW_FOR_AGE_Z_SCORE:
         reasons.append(_t_reason("z_score_low_for_age", lowest))
         return Diagnosis("low_for_age", tuple(reasons)), (
-            alert("secondary_cause_workup", reason="z_score"),
+            alert("secondary_cause_workup", basis="z_score"),
         )
     reasons.append(_t_reason("z_score_within_range", lowest))
     return Diagnosis("normal", tuple(reasons)), ()
@@ -493,7 +493,7 @@ def assess_risk(
         triggers = fracture_triggers(facts, status, window)
         category, reasons = _young_category(facts, status, framework)
         if facts.fragility_fractures:
-            alerts.append(alert("secondary_cause_workup", reason="fracture"))
+            alerts.append(alert("secondary_cause_workup", basis="fracture"))
     by_framework = {framework: category}
     acr_cat: str | None = None
     final = category
@@ -504,7 +504,7 @@ def assess_risk(
         final = higher(category, acr_cat)
         reasons = reasons + acr_reasons
         if final != category:
-            reasons.append(reason("category_from_acr_giop", acr=acr_cat, framework=category))
+            reasons.append(reason("category_from_acr_giop", acr=acr_cat, governing=category))
     if gc.high_dose:
         alerts.append(alert("high_dose_glucocorticoid"))
     record = facts.record

@@ -101,8 +101,12 @@ class AnabolicCourse:
 
     @property
     def remaining_months(self) -> int:
-        """Whole months left without passing the limit (doses count one a month)."""
-        left = math.floor(self.limit_months - self.months)
+        """Whole months left: the limit less the whole calendar months used (A0).
+
+        Doses count one a month; a partly used month is still offered, so a course one day
+        short of its limit shows one month to finish, and `check_regimen` agrees.
+        """
+        left = self.limit_months - math.floor(self.months)
         if self.doses is not None and self.limit_doses is not None:
             left = min(left, self.limit_doses - self.doses)
         return max(left, 0)
