@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from osteodesk.core.messages import clinical, conditions, handout
+from osteodesk.core.messages import clinical, conditions, handout, reference
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -20,6 +20,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **clinical.MESSAGES,
     **handout.MESSAGES,
     **conditions.MESSAGES,
+    **reference.MESSAGES,
 }
 
 
