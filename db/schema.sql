@@ -32,11 +32,6 @@ CREATE TABLE patients (
     updated_at TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX patients_mrn ON patients (mrn);
-CREATE INDEX patients_sort_key ON patients (sort_key, id);
-CREATE INDEX patients_birth_date ON patients (birth_date, id);
-CREATE INDEX patients_lowest_t ON patients (lowest_t, id);
-CREATE INDEX patients_updated_at ON patients (updated_at, id);
-CREATE INDEX patients_archived ON patients (archived);
 CREATE TABLE conditions (
     patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
     code TEXT NOT NULL,
@@ -202,3 +197,8 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be deleted');
 END;
+CREATE INDEX patients_list_name ON patients (sort_key, archived);
+CREATE INDEX patients_list_birth_date ON patients (birth_date, archived);
+CREATE INDEX patients_list_lowest_t ON patients (lowest_t, archived);
+CREATE INDEX patients_list_updated_at ON patients (updated_at, archived);
+CREATE INDEX patients_archived_only ON patients (id) WHERE archived = 1;
