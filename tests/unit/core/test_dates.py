@@ -98,7 +98,10 @@ def test_merge_intervals_joins_overlapping_and_touching_records():
             Interval(date(2022, 3, 1), None),
         ]
     )
-    assert merged == (Interval(date(2020, 1, 1), date(2021, 1, 1)), Interval(date(2022, 1, 1), None))
+    assert merged == (
+        Interval(date(2020, 1, 1), date(2021, 1, 1)),
+        Interval(date(2022, 1, 1), None),
+    )
 
 
 def test_exposure_adds_every_record_without_double_counting_overlaps():

@@ -84,7 +84,8 @@ def test_hypocalcaemia_on_denosumab_keeps_the_dose_alert_with_calcium_first():
         )
     )
     dose = [a for a in ev.alerts if a.code == "denosumab_dose_due"]
-    assert dose and dose[0].detail == "correct calcium, then dose without delay"
+    assert dose
+    assert dose[0].detail == "correct calcium, then dose without delay"
     assert "correct_calcium_then_dose" in {n.code for n in ev.notes}
     assert ev.options == ()
 
@@ -146,7 +147,8 @@ def test_crcl_below_30_also_blocks_the_severe_renal_drugs():
         "raloxifene",
         "bazedoxifene",
     }
-    assert "denosumab" not in avoided(ev) and "abaloparatide" not in avoided(ev)
+    assert "denosumab" not in avoided(ev)
+    assert "abaloparatide" not in avoided(ev)
 
 
 def test_crcl_of_30_keeps_risedronate():
@@ -207,7 +209,9 @@ def test_case_four_egfr_25_leaves_denosumab_under_supervision():
 @pytest.mark.parametrize("condition", ["esophageal_disorder", "cannot_stay_upright"])
 def test_oral_bisphosphonates_need_a_healthy_oesophagus_and_posture(condition):
     ev = run(woman(conditions=[condition]))
-    assert {d for d, why in avoided(ev).items() if condition in why} == set(codes.ORAL_BISPHOSPHONATES)
+    assert {d for d, why in avoided(ev).items() if condition in why} == set(
+        codes.ORAL_BISPHOSPHONATES
+    )
     assert ev.options[0].drugs == ("zoledronic_acid",)
 
 
@@ -255,7 +259,9 @@ def test_hrt_age_and_time_since_menopause(age, menopause_year, blocked):
 
 def test_men_never_get_oestrogenic_drugs_or_romosozumab():
     ev = run(man())
-    assert {d for d, why in avoided(ev).items() if "male_sex" in why} == ESTROGENIC | {"romosozumab"}
+    assert {d for d, why in avoided(ev).items() if "male_sex" in why} == ESTROGENIC | {
+        "romosozumab"
+    }
 
 
 @pytest.mark.parametrize(("status", "code"), [("pre", "premenopausal"), ("peri", "perimenopausal")])
@@ -303,9 +309,7 @@ def test_invasive_dental_work_raises_dental_review_without_blocking():
 # --- course limits and allergies ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("start", "blocked"), [("2025-11-25", True), ("2025-11-26", False)]
-)
+@pytest.mark.parametrize(("start", "blocked"), [("2025-11-25", True), ("2025-11-26", False)])
 def test_pth_lifetime_limit_is_teriparatide_plus_abaloparatide(start, blocked):
     ev = run(
         woman(
@@ -405,6 +409,11 @@ def test_calcitonin_only_when_every_other_drug_is_avoided():
 
 def test_calcitonin_is_never_offered_when_no_drug_is_indicated():
     others = [d for d in codes.OSTEOPOROSIS_DRUGS if d not in ("calcitonin",)]
-    data = {"sex": "female", "birth_date": "1958-03-14", "menopausal_status": "post", "allergies": others}
+    data = {
+        "sex": "female",
+        "birth_date": "1958-03-14",
+        "menopausal_status": "post",
+        "allergies": others,
+    }
     ev = run(data)
     assert ev.options == ()

@@ -6,7 +6,7 @@ import pytest
 
 from osteodesk.core import constants
 from osteodesk.core.decision import evaluate
-from osteodesk.core.decision.scores import cockcroft_gault, osta, osta_band, ost_band_men
+from osteodesk.core.decision.scores import cockcroft_gault, ost_band_men, osta, osta_band
 from osteodesk.core.evaluation import evaluation_to_json
 from osteodesk.core.record import parse_record
 
@@ -51,7 +51,14 @@ def test_osta_bands_at_both_boundaries(score, band):
 
 @pytest.mark.parametrize(
     ("score", "band"),
-    [(4.0, "low"), (3.6, "moderate"), (3.0, "moderate"), (-1.0, "moderate"), (-1.4, "high"), (-2.0, "high")],
+    [
+        (4.0, "low"),
+        (3.6, "moderate"),
+        (3.0, "moderate"),
+        (-1.0, "moderate"),
+        (-1.4, "high"),
+        (-2.0, "high"),
+    ],
 )
 def test_ost_bands_for_men(score, band):
     assert ost_band_men(score) == band
@@ -73,7 +80,8 @@ def test_osta_never_sets_high_and_refers_for_dxa():
     assert ev.options == ()
     assert "screening_only_refer_dxa" in {a.code for a in ev.alerts}
     dxa = [m for m in ev.monitoring if m.item == "dxa"]
-    assert dxa and dxa[0].due_date == AS_OF
+    assert dxa
+    assert dxa[0].due_date == AS_OF
 
 
 def test_osta_above_minus_one_without_dxa_is_low():
@@ -110,7 +118,8 @@ def test_egfr_stands_in_when_weight_is_missing_and_the_reason_says_so():
     ev = run(woman(80, labs=[lab("creatinine", 1.0, "mg/dL"), lab("egfr", 33, "mL/min/1.73m2")]))
     assert ev.scores.crcl_ml_min is None
     avoid = {a.drug: a for a in ev.avoid}
-    assert "alendronate" in avoid and "risedronate" not in avoid
+    assert "alendronate" in avoid
+    assert "risedronate" not in avoid
     why = avoid["alendronate"].reasons[0]
     assert why.code == "egfr_below_limit_no_crcl"
     assert why.params["missing"] == "weight"
@@ -172,7 +181,16 @@ def test_glucocorticoid_dose_on_the_frax_date_comes_from_a_past_course():
 
 def test_ticked_frax_without_a_known_dose_is_unchanged_and_noted():
     ev = run(
-        woman(60, frax=[{"date": "2026-10-01", "major_osteoporotic_pct": 20.0, "glucocorticoid_ticked": True}])
+        woman(
+            60,
+            frax=[
+                {
+                    "date": "2026-10-01",
+                    "major_osteoporotic_pct": 20.0,
+                    "glucocorticoid_ticked": True,
+                }
+            ],
+        )
     )
     assert ev.scores.frax_adjusted.major_osteoporotic_pct == 20.0
     assert "frax_glucocorticoid_dose_unknown" in {n.code for n in ev.notes}
@@ -206,7 +224,11 @@ def test_leslie_offset_only_for_a_frax_with_bmd():
 
 def test_both_adjustments_are_flagged_not_validated():
     result = frax_case(10.0, mof=20.0, hip=2.0, ls=-3.1, fn=-2.6)
-    assert result.adjustments == ("glucocorticoid_dose", "lumbar_spine_offset", "combined_not_validated")
+    assert result.adjustments == (
+        "glucocorticoid_dose",
+        "lumbar_spine_offset",
+        "combined_not_validated",
+    )
     assert result.major_osteoporotic_pct == pytest.approx(20.0 * 1.15 * 1.1)
 
 
