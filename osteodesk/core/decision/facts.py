@@ -186,7 +186,7 @@ def bmd_changes(
             (s for s in facts.record.dxa if site in s.bmd and (since is None or s.date >= since)),
             key=lambda s: s.date,
         )
-        if len(scans) < 2:
+        if len(scans) <= 1:  # a change needs an earlier and a later scan
             continue
         latest = scans[-1]
         earlier = None

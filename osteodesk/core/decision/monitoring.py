@@ -181,7 +181,7 @@ def _ckd_check(last_dose: date, as_of: date) -> date:
     weekly = [
         add_days(last_dose, k.DAYS_PER_WEEK * n) for n in range(1, k.CKD_CALCIUM_WEEKLY_CHECKS + 1)
     ]
-    monthly = [add_months(last_dose, m) for m in range(2, k.DENOSUMAB_INTERVAL_MONTHS + 1)]
+    monthly = [add_months(weekly[-1], m) for m in range(1, k.DENOSUMAB_INTERVAL_MONTHS)]
     for day in (*weekly, *monthly):
         if day >= as_of:
             return day

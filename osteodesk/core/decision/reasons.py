@@ -72,8 +72,6 @@ REASON_SOURCES: Final[dict[str, str]] = {
     "acr_young_t_score": _ACR,
     "acr_young_moderate": _ACR,
     "acr_young_low": _ACR,
-    # A2 scores
-    "frax_glucocorticoid_dose_unknown": "clinical-rules A2",
     # A4 gates (avoid reasons)
     "hypocalcemia": "clinical-rules A4; labels (Part B §4.2)",
     "hypercalcemia": "teriparatide/abaloparatide labels",
@@ -238,6 +236,7 @@ NOTE_SOURCES: Final[dict[str, str]] = {
     "young_adult_specialist_decision": _ACR,
     "ost_men_shown_only": "clinical-rules A2; Adler 2003",
     "renal_measure_egfr_stand_in": "clinical-rules A2",
+    "frax_glucocorticoid_dose_unknown": "clinical-rules A2",
 }
 
 

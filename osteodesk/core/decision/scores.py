@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from osteodesk.core import constants as k
 from osteodesk.core.decision.facts import Facts, dec
-from osteodesk.core.decision.reasons import reason
+from osteodesk.core.decision.reasons import note
 from osteodesk.core.evaluation import FraxAdjusted, Reason, Scores
 from osteodesk.core.record import FraxResult, GlucocorticoidCourse, PatientRecord
 
@@ -135,7 +135,7 @@ def adjust_frax(facts: Facts) -> tuple[FraxAdjusted | None, tuple[Reason, ...]]:
     if frax.glucocorticoid_ticked:
         course = _course_on(facts.record, frax.date)
         if course is None:
-            notes.append(reason("frax_glucocorticoid_dose_unknown", date=frax.date.isoformat()))
+            notes.append(note("frax_glucocorticoid_dose_unknown", date=frax.date.isoformat()))
         else:
             mof_factor = hip_factor = None
             if course.dose_mg_per_day > k.FRAX_GC_HIGH_DOSE_ABOVE_MG:

@@ -299,7 +299,7 @@ _REASONS: dict[str, tuple[str, str]] = {
         "ACR-GIOP (under 40): no risk factor other than glucocorticoids → low risk.",
     ),
     # A2
-    "reason.frax_glucocorticoid_dose_unknown": (
+    "note.frax_glucocorticoid_dose_unknown": (
         "{date} 的 FRAX 勾选了糖皮质激素，但当天的剂量未知，未作剂量校正。",
         "The FRAX of {date} was done with glucocorticoids ticked, but the dose on that date is "
         "unknown; no dose adjustment was made.",

@@ -123,7 +123,8 @@ def test_on_denosumab_in_severe_ckd_calcium_weekly_then_monthly():
             ],
         )
     )
-    assert date(2026, 12, 1) in items(ev, "serum_calcium")  # monthly after the first month
+    # weekly to 29 September, then monthly: 29 October, 29 November
+    assert date(2026, 11, 29) in items(ev, "serum_calcium")
 
 
 def test_continuing_zoledronic_acid_checks_renal_function_before_the_next_infusion():
