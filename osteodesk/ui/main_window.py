@@ -185,8 +185,6 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         self.new_patient_action = QAction(self)
         self.new_patient_action.setShortcut(QKeySequence.StandardKey.New)
-        # TODO(issue 5): enabled once the patient form exists.
-        self.new_patient_action.setEnabled(False)
         self.open_database_action = QAction(self)
         self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
         self.backup_action = QAction(self)
@@ -250,6 +248,7 @@ class MainWindow(QMainWindow):
             menu_bar.addMenu(menu)
 
     def _connect_signals(self) -> None:
+        self.new_patient_action.triggered.connect(self._on_new_patient_action_triggered)
         self.open_database_action.triggered.connect(self._on_open_database_action_triggered)
         self.backup_action.triggered.connect(self._on_backup_action_triggered)
         self.quit_action.triggered.connect(self.close)
@@ -262,11 +261,15 @@ class MainWindow(QMainWindow):
 
     # Slots ####
 
+    def _on_new_patient_action_triggered(self) -> None:
+        self.show_tab(0)
+        self.patients_tab.new_patient()
+
     def _on_open_database_action_triggered(self) -> None:
         path, _selected = QFileDialog.getOpenFileName(
             self, self.tr("Open database"), str(self._database_path.parent), DATABASE_FILTER
         )
-        if path:
+        if path and self.patients_tab.confirm_leave():
             self.open_database_requested.emit(path)
 
     def _on_backup_action_triggered(self) -> None:
@@ -322,6 +325,10 @@ class MainWindow(QMainWindow):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Only a window someone can see asks about unsaved changes (a hidden one cannot answer).
+        if not self._closed and self.isVisible() and not self.patients_tab.confirm_leave():
+            event.ignore()
+            return
         if not self._closed:
             self._closed = True
             self._save_geometry()

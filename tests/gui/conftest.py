@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from osteodesk.ui.app import create_main_window
+from osteodesk.ui.patients import dialogs
 
 HERE = Path(__file__).parent
 
@@ -53,3 +54,20 @@ def make_window(qtbot, settings):
 def main_window(make_window, db_path):
     """The English window on an empty database file."""
     return make_window(db_path)
+
+
+@pytest.fixture(autouse=True)
+def unsaved_prompts(monkeypatch) -> list[str]:
+    """Answer the unsaved-changes box with Discard (a modal box offscreen would wait for ever).
+
+    The names asked about are recorded; a test that wants another answer patches
+    `dialogs.ask_save_changes` itself.
+    """
+    asked: list[str] = []
+
+    def discard(_parent, name):
+        asked.append(name)
+        return dialogs.UnsavedChoice.DISCARD
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", discard)
+    return asked

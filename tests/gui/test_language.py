@@ -16,7 +16,7 @@ def visible_strings(window):
         "tabs": [tabs.tabText(i) for i in range(tabs.count())],
         "menus": [action.text() for action in window.menuBar().actions()],
         "status": window.database_label.text(),
-        "placeholder": window.patients_tab.placeholder_label.text(),
+        "placeholder": window.patients_tab.list_page.search_edit.placeholderText(),
     }
 
 
@@ -33,7 +33,7 @@ def test_switching_relabels_menus_tabs_status_and_about(qtbot, main_window, db_p
         "tabs": ["患者", "评估", "治疗方案"],
         "menus": ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"],
         "status": f"数据库：{db_path}",
-        "placeholder": "患者列表将显示在这里。",
+        "placeholder": "查找：姓名、拼音、首字母、编号、电话或出生日期（Ctrl+F）",
     }
     assert main_window.windowTitle() == "OsteoDesk"
     assert main_window.language_actions["zh_CN"].isChecked()

@@ -42,7 +42,7 @@ def test_menus_and_their_shortcuts(main_window):
     assert menu_titles(main_window) == ["&File", "&Edit", "&View", "&Help"]
     w = main_window
     assert w.new_patient_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
-    assert not w.new_patient_action.isEnabled()  # the patient form comes with issue 5
+    assert w.new_patient_action.isEnabled()
     assert w.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert w.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert [a.shortcut().toString() for a in w.tab_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]

@@ -1,0 +1,73 @@
+"""How the Patients tab shows codes, dates and numbers in the language showing now.
+
+Clinical words (drugs, conditions, risk categories) come from the message catalogue; dates and
+numbers follow the QLocale that the LanguageController set as default.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
+
+from osteodesk.core import messages
+from osteodesk.ui.i18n import system_language
+
+
+def catalogue_language() -> str:
+    """The catalogue language (``zh_CN`` or ``en``) that matches the interface now."""
+    return system_language(QLocale())
+
+
+def catalogue_label(key: str, language: str | None = None) -> str:
+    """The catalogue text of `key`, first letter capitalised in English (it starts a label)."""
+    language = language or catalogue_language()
+    label = messages.text(key, language)
+    if language == "en" and label[:1].islower():
+        label = label[:1].upper() + label[1:]
+    return label
+
+
+def drug_label(drug: str, language: str | None = None) -> str:
+    """A drug id as the clinician reads it (``denosumab`` -> 地舒单抗 / Denosumab)."""
+    return catalogue_label(f"drug.{drug}", language)
+
+
+def date_format(locale: QLocale | None = None) -> str:
+    """The locale's short date format with a four-digit year (birth dates need the century)."""
+    locale = locale if locale is not None else QLocale()
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern
+
+
+def format_date(day: date | None, locale: QLocale | None = None) -> str:
+    """A date in the locale's short format ('' for None)."""
+    if day is None:
+        return ""
+    locale = locale if locale is not None else QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), date_format(locale))
+
+
+def format_number(value: float | None, decimals: int = 1, locale: QLocale | None = None) -> str:
+    """A number with the locale's decimal mark ('' for None)."""
+    if value is None:
+        return ""
+    locale = locale if locale is not None else QLocale()
+    return locale.toString(float(value), "f", decimals)
+
+
+def parse_number(text: str, locale: QLocale | None = None) -> float | None:
+    """A number typed in the locale's or the C notation; None when it is not a number."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    locale = locale if locale is not None else QLocale()
+    value, ok = locale.toDouble(stripped)
+    if ok:
+        return float(value)
+    try:
+        return float(stripped.replace(",", "."))
+    except ValueError:
+        return None
