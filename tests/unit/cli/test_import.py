@@ -1,5 +1,4 @@
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -200,44 +199,51 @@ def test_import_then_export_gives_the_same_records(tmp_path_factory, records):
 def test_killed_import_leaves_all_or_nothing(tmp_path):
     """SIGKILL an import at several points: the database is intact and holds all or none."""
     as_of = date(2026, 11, 25)
-    records = [record_to_json(r) for r in generate(4000, seed=11, as_of=as_of)]
+    records = [record_to_json(r) for r in generate(1500, seed=11, as_of=as_of)]
+    for item in records:
+        item.pop("labs", None)  # cheap to validate, so more of the run is spent writing
     source = write_json(tmp_path / "big.json", records)
+    invalid = write_json(tmp_path / "invalid.json", [*records, good(1, sex="?")])
     expected_new = len(records)
+    full_dxa = sum(len(r.get("dxa", [])) for r in records)
 
     def fresh_db(name: str) -> Path:
         path = tmp_path / name
         database = open_database(path)
-        PatientRepository(database).save_many(list(generate(3, seed=99, as_of=as_of))[:3])
+        PatientRepository(database).save_many(list(generate(3, seed=99, as_of=as_of)))
         database.execute("UPDATE patients SET mrn = 'OTHER-' || id")
         database.close()
         return path
 
-    command = [sys.executable, "-m", "osteodesk", "import", str(source), "--as-of", "2026-11-25"]
-    env = dict(os.environ)
+    command = [sys.executable, "-m", "osteodesk", "import", "--as-of", as_of.isoformat()]
 
-    # How long a whole import takes here, to spread the kills over it.
-    timing_db = fresh_db("timing.sqlite3")
-    started = time.perf_counter()
-    subprocess.run([*command, "--db", str(timing_db)], check=True, env=env, capture_output=True)
-    duration = time.perf_counter() - started
-    assert patient_count(timing_db) == 3 + expected_new
+    def timed(file: Path, db: Path) -> float:
+        started = time.perf_counter()
+        subprocess.run([*command, str(file), "--db", str(db)], capture_output=True, check=False)
+        return time.perf_counter() - started
 
-    full_labs = sum(len(r.get("labs", [])) for r in records)
+    # Validation alone (the file with one bad record at the end is refused after reading it
+    # all), then the whole import: kills aimed between the two land while it writes.
+    validating = timed(invalid, fresh_db("validate.sqlite3"))
+    whole_db = fresh_db("whole.sqlite3")
+    whole = timed(source, whole_db)
+    assert patient_count(whole_db) == 3 + expected_new
+    window = max(whole - validating, 0.05)
+    delays = [validating * 0.5] + [validating + window * f for f in (0.1, 0.3, 0.5, 0.7, 0.9)]
+    retries = [validating + window * f for f in (0.2, 0.4, 0.6, 0.8, 0.05, 0.95)]
+
     mid_write = 0  # kills that landed while the import's transaction was open
-    fractions = [0.15, 0.35, 0.5, 0.65, 0.75, 0.85, 0.95]
-    extra = [0.6, 0.7, 0.8, 0.9, 0.55, 0.98]  # only used if no kill hit the write phase yet
-    tried = 0
-    while fractions:
-        fraction = fractions.pop(0)
-        tried += 1
-        db = fresh_db(f"kill{tried}.sqlite3")
+    attempt = 0
+    while delays or (retries and not mid_write):
+        delay = delays.pop(0) if delays else retries.pop(0)
+        attempt += 1
+        db = fresh_db(f"kill{attempt}.sqlite3")
         proc = subprocess.Popen(
-            [*command, "--db", str(db)],
-            env=env,
+            [*command, str(source), "--db", str(db)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(duration * fraction)
+        time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         wal = db.with_name(db.name + "-wal")
@@ -252,17 +258,15 @@ def test_killed_import_leaves_all_or_nothing(tmp_path):
             others = conn.execute(
                 "SELECT count(*) FROM patients WHERE mrn LIKE 'OTHER-%'"
             ).fetchone()[0]
-            labs = conn.execute("SELECT count(*) FROM labs").fetchone()[0]
+            dxa = conn.execute("SELECT count(*) FROM dxa_scans").fetchone()[0]
         finally:
             conn.close()
         assert others == 3
-        assert imported in (0, expected_new), (fraction, imported)
-        assert labs - (full_labs if imported else 0) == _labs_of_fresh(as_of)
+        assert imported in (0, expected_new), (delay, imported)
+        assert dxa - (full_dxa if imported else 0) == _dxa_of_fresh(as_of)
         mid_write += imported == 0 and uncommitted
-        if not fractions and not mid_write and extra:
-            fractions.append(extra.pop(0))
     assert mid_write, "no kill landed while the import was writing"
 
 
-def _labs_of_fresh(as_of: date) -> int:
-    return sum(len(r.labs) for r in list(generate(3, seed=99, as_of=as_of))[:3])
+def _dxa_of_fresh(as_of: date) -> int:
+    return sum(len(r.dxa) for r in generate(3, seed=99, as_of=as_of))
