@@ -711,9 +711,8 @@ def _dxa_scan(row: Sequence[Any]) -> DxaScan:
     z: dict[str, float] = {}
     bmd: dict[str, float] = {}
     targets = {"t": t, "z": z, "bmd": bmd}
-    for column, value in zip(_DXA_VALUE_COLUMNS, row[3:], strict=True):
+    for (site, kind), value in zip(_DXA_SITE_KINDS, row[3:], strict=True):
         if value is not None:
-            site, kind = column.rsplit("_", 1)
             targets[kind][site] = value
     return DxaScan(_day(row[1]), t, z, bmd, row[2])
 
