@@ -598,10 +598,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Approved (postmenopausal women); the seed's first choice for very high fracture risk.",
     ),
     # --- rheumatology classes --------------------------------------------------------------------
-    "reference.tnf.name": (
-        "TNF-α 抑制剂（阿达木单抗、依那西普、英夫利昔单抗、戈利木单抗、赛妥珠单抗）",
-        "TNF-α inhibitors (adalimumab, etanercept, infliximab, golimumab, certolizumab)",
-    ),
+    "reference.tnf.name": ("TNF-α 抑制剂", "TNF-α inhibitors"),
     "reference.tnf.mechanism": (
         "抑制炎症驱动的破骨过程；类风湿关节炎等患者用药后骨转换标志物常下降，腰椎与髋部骨密度稳定"
         "或略升；尚无证据表明可独立替代抗骨质疏松治疗（原文 二.01）。",
@@ -622,10 +619,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "风湿病适应证已获批；不是防骨折药。",
         "Approved for rheumatic diseases; not a fracture-prevention drug.",
     ),
-    "reference.il6.name": (
-        "IL-6 抑制剂（托珠单抗、萨瑞芦单抗）",
-        "IL-6 inhibitors (tocilizumab, sarilumab)",
-    ),
+    "reference.il6.name": ("IL-6 抑制剂", "IL-6 inhibitors"),
     "reference.il6.mechanism": (
         "阻断 IL-6 信号，降低 CTX 等骨吸收标志物；活动期类风湿患者腰髋骨密度稳定或小幅增加，ACPA "
         "阳性者更明显；独立降低骨折的证据不足（原文 二.02）。",
@@ -644,10 +638,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "风湿病适应证已获批；不是防骨折药。",
         "Approved for rheumatic diseases; not a fracture-prevention drug.",
     ),
-    "reference.abatacept.name": (
-        "T 细胞共刺激阻断剂（阿巴西普）",
-        "T-cell co-stimulation blocker (abatacept)",
-    ),
+    "reference.abatacept.name": ("T 细胞共刺激阻断剂", "T-cell co-stimulation blocker"),
     "reference.abatacept.mechanism": (
         "抑制 T 细胞活化，阻断炎症级联上游，间接影响 RANKL；真实世界队列提示其对骨密度的保护可能"
         "优于部分对照（原文 二.03）。",
@@ -665,10 +656,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "风湿病适应证已获批；不是防骨折药。",
         "Approved for rheumatic diseases; not a fracture-prevention drug.",
     ),
-    "reference.rituximab.name": (
-        "B 细胞清除抗体（利妥昔单抗）",
-        "B-cell depleting antibody (rituximab)",
-    ),
+    "reference.rituximab.name": ("B 细胞清除抗体", "B-cell depleting antibody"),
     "reference.rituximab.mechanism": (
         "B 细胞既产生促破骨因子（RANKL）也产生抗吸收因子（OPG）；炎症控制良好者 RANKL 下降、骨密度"
         "稳定，病情波动时效果不一，主要获益来自控制原发炎症（原文 二.04）。",
@@ -682,10 +670,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "风湿病适应证已获批；不是防骨折药。",
         "Approved for rheumatic diseases; not a fracture-prevention drug.",
     ),
-    "reference.il17.name": (
-        "IL-17 抑制剂（司库奇尤单抗、依奇珠单抗）",
-        "IL-17 inhibitors (secukinumab, ixekizumab)",
-    ),
+    "reference.il17.name": ("IL-17 抑制剂", "IL-17 inhibitors"),
     "reference.il17.mechanism": (
         "对脊柱关节病相关的局灶性骨破坏有保护潜力；系统性抗骨质疏松证据有限，多表现为骨密度稳定"
         "（原文 二.05）。",
@@ -698,10 +683,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "风湿病适应证已获批；不是防骨折药。",
         "Approved for rheumatic diseases; not a fracture-prevention drug.",
     ),
-    "reference.il23.name": (
-        "IL-23 抑制剂（乌司奴单抗、古塞奇尤单抗、利生奇珠单抗）",
-        "IL-23 inhibitors (ustekinumab, guselkumab, risankizumab)",
-    ),
+    "reference.il23.name": ("IL-23 抑制剂", "IL-23 inhibitors"),
     "reference.il23.mechanism": (
         "通过下游抑制 Th17/IL-17 轴间接控制炎症；全身骨代谢的临床数据稀少，护骨作用多视为炎症控制"
         "的继发结果（原文 二.06）。",
@@ -715,10 +697,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "风湿病适应证已获批；不是防骨折药。",
         "Approved for rheumatic diseases; not a fracture-prevention drug.",
     ),
-    "reference.jak.name": (
-        "JAK 抑制剂（托法替布、巴瑞替尼、乌帕替尼、非戈替尼）",
-        "JAK inhibitors (tofacitinib, baricitinib, upadacitinib, filgotinib)",
-    ),
+    "reference.jak.name": ("JAK 抑制剂", "JAK inhibitors"),
     "reference.jak.mechanism": (
         "同时阻断多种促炎细胞因子的信号；基础研究提示可能有利于成骨，临床数据混杂（原文 二.07）。",
         "Blocks the signals of several pro-inflammatory cytokines; laboratory work suggests a "
@@ -742,7 +721,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Approved for rheumatic diseases; not a fracture-prevention drug; the fracture signal is "
         "under watch.",
     ),
-    "reference.il1b.name": ("IL-1β 抑制剂（卡那奴单抗）", "IL-1β inhibitor (canakinumab)"),
+    "reference.il1b.name": ("IL-1β 抑制剂", "IL-1β inhibitor"),
     "reference.il1b.mechanism": (
         "可降低骨吸收标志物，但对骨密度和骨折的临床证据有限（原文 二.08）。",
         "Lowers resorption markers, but clinical evidence on BMD and fractures is limited (seed "
