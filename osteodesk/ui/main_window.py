@@ -27,6 +27,7 @@ from osteodesk.ui.assessment.assessment_tab import AssessmentTab
 from osteodesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, LanguageController
 from osteodesk.ui.patients.patients_tab import PatientsTab
 from osteodesk.ui.plan.plan_tab import PlanTab
+from osteodesk.ui.reference.reference_dialog import ReferenceDialog, open_reference
 from osteodesk.ui.session import PatientSession
 
 WINDOW_TITLE = "OsteoDesk"
@@ -121,8 +122,8 @@ class MainWindow(QMainWindow):
         if old_session is not None and old_session is not session:
             old_session.deleteLater()
         self.patients_tab = PatientsTab(session, settings=self._settings)
-        self.assessment_tab = AssessmentTab(session)
-        self.plan_tab = PlanTab(session)
+        self.assessment_tab = AssessmentTab(session, settings=self._settings)
+        self.plan_tab = PlanTab(session, settings=self._settings)
         for tab in (self.patients_tab, self.assessment_tab, self.plan_tab):
             self.tabs.addTab(tab, "")
         self.patients_tab.patient_activated.connect(self._on_patients_tab_patient_activated)
@@ -130,6 +131,10 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         """Bring the tab at `index` (0 Patients, 1 Assessment, 2 Plan) to the front."""
         self.tabs.setCurrentIndex(index)
+
+    def show_drug_reference(self) -> ReferenceDialog:
+        """Open (or raise) the drug reference window (Help > Drug reference); non-modal."""
+        return open_reference(self)
 
     def show_about(self) -> AboutDialog:
         """Open (or raise) the About dialog; it is window-modal, so the call returns at once."""
@@ -212,8 +217,6 @@ class MainWindow(QMainWindow):
             self.tab_actions.append(action)
 
         self.drug_reference_action = QAction(self)
-        # TODO(issue 5): the drug reference panel.
-        self.drug_reference_action.setEnabled(False)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -256,6 +259,7 @@ class MainWindow(QMainWindow):
         self.language_group.triggered.connect(self._on_language_group_triggered)
         for action in self.tab_actions:
             action.triggered.connect(self._on_tab_action_triggered)
+        self.drug_reference_action.triggered.connect(self.show_drug_reference)
         self.about_action.triggered.connect(self.show_about)
         self._languages.language_changed.connect(self._check_language)
 
