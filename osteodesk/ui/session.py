@@ -117,7 +117,12 @@ class PatientSession(QObject):
 
     def save_record(self, record: PatientRecord) -> int:
         """Save the working record (new or existing) and make it the open patient."""
-        patient_id = self.patients.save(record, self.patient_id)
+        # A new patient is always added: saving by clinic id would overwrite whoever has it
+        # (the repository raises DuplicateClinicIdError instead).
+        if self.patient_id is None:
+            patient_id = self.patients.add(record)
+        else:
+            patient_id = self.patients.save(record, self.patient_id)
         is_new = patient_id != self.patient_id
         self.patient_id = patient_id
         if is_new:

@@ -54,7 +54,9 @@ def format_number(value: float | None, decimals: int = 1, locale: QLocale | None
     """A number with the locale's decimal mark ('' for None)."""
     if value is None:
         return ""
-    locale = locale if locale is not None else QLocale()
+    locale = QLocale(locale if locale is not None else QLocale())
+    # No thousands separators: years (2026) and doses (1000) read wrong with them.
+    locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
     return locale.toString(float(value), "f", decimals)
 
 

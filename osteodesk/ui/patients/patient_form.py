@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,12 +42,11 @@ from osteodesk.core.record import (
 from osteodesk.storage.errors import DuplicateClinicIdError, StorageError
 from osteodesk.ui.patients.labels import (
     catalogue_language,
-    date_format,
     drug_label,
     format_number,
 )
 from osteodesk.ui.patients.labels import parse_number as parse_locale_number
-from osteodesk.ui.patients.patient_form_view import BLANK_DATE, BLANK_YEAR, PatientFormView
+from osteodesk.ui.patients.patient_form_view import BLANK_YEAR, PatientFormView
 from osteodesk.ui.patients.record_tables import (
     BiologicTableModel,
     DoseTableModel,
@@ -85,16 +84,6 @@ FORM_FIELDS: Final = (
 INVALID_STYLE: Final = "background-color: #ffcdd2; color: #000000;"
 INVALID_GROUP_STYLE: Final = "QGroupBox::title { color: #b71c1c; }"
 MAX_LISTED_PROBLEMS: Final = 6
-
-
-def _iso(edit_date: QDate) -> str | None:
-    if edit_date == BLANK_DATE or not edit_date.isValid():
-        return None
-    return date(edit_date.year(), edit_date.month(), edit_date.day()).isoformat()
-
-
-def _qdate(day: date | None) -> QDate:
-    return QDate(day.year, day.month, day.day) if day is not None else BLANK_DATE
 
 
 def _number_or_text(text: str) -> float | str | None:
@@ -142,7 +131,6 @@ class PatientForm(QWidget):
         self.treatments = TreatmentTableModel(self)
         self.doses = DoseTableModel(self)
         self.biologics = BiologicTableModel(self)
-        self._delegate = RecordCellDelegate(self)
         self._tables: dict[QTableView, RecordTableModel] = {
             self.view.fractures_table: self.fractures,
             self.view.events_table: self.events,
@@ -152,7 +140,8 @@ class PatientForm(QWidget):
         }
         for table, model in self._tables.items():
             table.setModel(model)
-            table.setItemDelegate(self._delegate)
+            # One delegate per view: a view listens to every editor its delegate closes.
+            table.setItemDelegate(RecordCellDelegate(table))
             table.installEventFilter(self)
 
         self.save_action = QAction(self)
@@ -195,7 +184,6 @@ class PatientForm(QWidget):
             "treatments": self.treatments,
             "biologics": self.biologics,
         }
-        self._apply_date_format()
         self._connect_signals()
         self.retranslate_ui()
         self._load(None)
@@ -322,7 +310,7 @@ class PatientForm(QWidget):
             "phone": _text_or_none(view.phone_edit.text()),
             "language": view.language_combo.currentData(),
             "sex": view.sex_combo.currentData(),
-            "birth_date": _iso(view.birth_date_edit.date()),
+            "birth_date": view.birth_date_edit.value(),
             "menopausal_status": view.menopausal_combo.currentData(),
             "menopause_year": (
                 None
@@ -342,12 +330,12 @@ class PatientForm(QWidget):
         }
         if view.glucocorticoid_box.isChecked():
             ongoing = view.gc_ongoing_check.isChecked()
-            end = None if ongoing else _iso(view.gc_end_edit.date())
+            end = None if ongoing else view.gc_end_edit.value()
             if not ongoing and end is None:
                 problems.append(Problem("glucocorticoid.end_date", "is required"))
             fields["glucocorticoid"] = {
                 "dose_mg_per_day": _number_or_text(view.gc_dose_edit.text()),
-                "start_date": _iso(view.gc_start_edit.date()),
+                "start_date": view.gc_start_edit.value(),
                 "end_date": end,
             }
         fields["fractures"] = [
@@ -405,7 +393,7 @@ class PatientForm(QWidget):
             view.phone_edit.setText(record.phone or "" if record else "")
             _select_data(view.language_combo, record.language if record else None)
             _select_data(view.sex_combo, record.sex if record else None)
-            view.birth_date_edit.setDate(_qdate(record.birth_date if record else None))
+            view.birth_date_edit.set_date(record.birth_date if record else None)
             _select_data(view.menopausal_combo, record.menopausal_status if record else None)
             year = record.menopause_year if record else None
             view.menopause_year_spin.setValue(year if year is not None else BLANK_YEAR)
@@ -422,9 +410,9 @@ class PatientForm(QWidget):
             course = record.glucocorticoid if record else None
             view.glucocorticoid_box.setChecked(course is not None)
             view.gc_dose_edit.setText(_number_text(course.dose_mg_per_day if course else None))
-            view.gc_start_edit.setDate(_qdate(course.start_date if course else None))
+            view.gc_start_edit.set_date(course.start_date if course else None)
             view.gc_ongoing_check.setChecked(course is None or course.end_date is None)
-            view.gc_end_edit.setDate(_qdate(course.end_date if course else None))
+            view.gc_end_edit.set_date(course.end_date if course else None)
             view.notes_edit.setPlainText(record.notes or "" if record else "")
             self.fractures.set_rows(
                 [
@@ -470,11 +458,11 @@ class PatientForm(QWidget):
 
     def _update_derived(self) -> None:
         view = self.view
-        birth = _iso(view.birth_date_edit.date())
+        birth = view.birth_date_edit.typed_date()
         if birth is None:
             view.age_label.clear()
         else:
-            age = age_on(date.fromisoformat(birth), self.session.today())
+            age = age_on(birth, self.session.today())
             view.age_label.setText(self.tr("Age {age}").format(age=age) if age >= 0 else "")
         weight = parse_locale_number(view.weight_edit.text())
         height = parse_locale_number(view.height_edit.text())
@@ -551,9 +539,8 @@ class PatientForm(QWidget):
                 self._mark(widget, hint)
             elif path.is_table and path.row is not None:
                 cells[path.name][(path.row, path.key)] = hint
-                in_dose_table = path.key == "dose_dates" and path.row == self._dose_row
-                if in_dose_table and path.sub_row is not None:
-                    dose_cells[(path.sub_row, "date")] = hint
+                if path.key == "dose_dates" and path.row == self._dose_row:
+                    dose_cells.update(self._dose_cells(path, hint))
             lines.append(self._problem_line(path, hint, problem))
         for name, model in self._table_models.items():
             model.set_problems(cells[name])
@@ -569,6 +556,18 @@ class PatientForm(QWidget):
         else:
             self.view.problems_label.clear()
             self.view.problems_label.hide()
+
+    def _dose_cells(self, path: FieldPath, hint: str) -> dict[tuple[int, str | None], str]:
+        """The dose rows a problem of ``treatments[i].dose_dates`` is about."""
+        if path.sub_row is not None:
+            return {(path.sub_row, "date"): hint}
+        # The gate names the list ("must not be before start_date"): point at the early doses.
+        start = self.treatments.value(path.row or 0, "start_date")
+        return {
+            (row, "date"): hint
+            for row, day in enumerate(self.doses.dates())
+            if day is not None and start is not None and day < start
+        }
 
     def _widget_for(self, path: FieldPath) -> QWidget | None:
         if path.is_table:
@@ -673,7 +672,7 @@ class PatientForm(QWidget):
         for combo in (view.language_combo, view.sex_combo, view.menopausal_combo):
             combo.currentIndexChanged.connect(self._on_field_changed)
         for date_edit in (view.birth_date_edit, view.gc_start_edit, view.gc_end_edit):
-            date_edit.dateChanged.connect(self._on_field_changed)
+            date_edit.textChanged.connect(self._on_field_changed)
         for spin in (view.menopause_year_spin, view.falls_spin):
             spin.valueChanged.connect(self._on_field_changed)
         checks: list[QCheckBox] = [
@@ -831,18 +830,12 @@ class PatientForm(QWidget):
         self.view.weight_edit.setPlaceholderText(_range_text(WEIGHT_RANGE))
         self.view.height_edit.setPlaceholderText(_range_text(HEIGHT_RANGE))
         self.view.gc_dose_edit.setPlaceholderText(_range_text(GC_DOSE_RANGE))
-        self._apply_date_format()
         for model in (*self._table_models.values(), self.doses):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
             model.set_problems({})
         self._update_title()
         self._show_problems(self._problems)
         self._update_derived()
-
-    def _apply_date_format(self) -> None:
-        fmt = date_format()
-        for edit in (self.view.birth_date_edit, self.view.gc_start_edit, self.view.gc_end_edit):
-            edit.setDisplayFormat(fmt)
 
 
 def _keys(model: RecordTableModel) -> tuple[str, ...]:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -35,11 +34,10 @@ from PySide6.QtWidgets import (
 from osteodesk.core import codes
 from osteodesk.core.record import FALLS_RANGE
 from osteodesk.ui.i18n import LANGUAGE_NAMES
+from osteodesk.ui.patients.date_edit import DateLineEdit
 from osteodesk.ui.patients.labels import catalogue_label, drug_label
 
-# The first value of a date editor or number box stands for "not known" and shows blank.
-BLANK_DATE = QDate(1899, 12, 31)
-LATEST_DATE = QDate(2100, 12, 31)
+# The first value of a number box stands for "not known" and shows blank.
 BLANK_YEAR = 1899
 LATEST_YEAR = 2100
 TABLE_HEIGHT = 150
@@ -55,13 +53,9 @@ def _named(widget: W, name: str) -> W:
     return widget
 
 
-def _blank_date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
+def _date_edit(name: str) -> DateLineEdit:
+    edit = DateLineEdit()
     edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDateRange(BLANK_DATE, LATEST_DATE)
-    edit.setSpecialValueText(" ")
-    edit.setDate(BLANK_DATE)
     return edit
 
 
@@ -142,7 +136,7 @@ class PatientFormView(QWidget):
         self.sex_combo = _named(QComboBox(), "sex_combo")
         for code in (None, *codes.SEXES):
             self.sex_combo.addItem("", code)
-        self.birth_date_edit = _blank_date_edit("birth_date_edit")
+        self.birth_date_edit = _date_edit("birth_date_edit")
         self.age_label = _named(QLabel(), "age_label")
         self.menopausal_combo = _named(QComboBox(), "menopausal_combo")
         for code in (None, *codes.MENOPAUSAL_STATUSES):
@@ -202,9 +196,9 @@ class PatientFormView(QWidget):
         self.glucocorticoid_box.setChecked(False)
         self.gc_dose_edit = _named(QLineEdit(), "gc_dose_edit")
         self.gc_dose_unit_label = QLabel("mg/d")
-        self.gc_start_edit = _blank_date_edit("gc_start_edit")
+        self.gc_start_edit = _date_edit("gc_start_edit")
         self.gc_ongoing_check = _named(QCheckBox(), "gc_ongoing_check")
-        self.gc_end_edit = _blank_date_edit("gc_end_edit")
+        self.gc_end_edit = _date_edit("gc_end_edit")
         self.gc_dose_label = QLabel()
         self.gc_start_label = QLabel()
         self.gc_end_label = QLabel()
@@ -427,6 +421,8 @@ class PatientFormView(QWidget):
         self.glucocorticoid_box.setTitle(self.tr("&Glucocorticoid course"))
         self.gc_dose_label.setText(self.tr("Dose (prednisone equivalent)"))
         self.gc_start_label.setText(self.tr("Started"))
+        for date_edit in (self.birth_date_edit, self.gc_start_edit, self.gc_end_edit):
+            date_edit.retranslate_ui()
         self.gc_end_label.setText(self.tr("Ended"))
         self.gc_ongoing_check.setText(self.tr("Ongoing"))
         self.allergies_box.setTitle(self.tr("Allergies and intolerances"))

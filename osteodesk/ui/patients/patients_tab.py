@@ -125,6 +125,8 @@ class PatientsTab(QWidget):
         """Show the patient list (after asking about unsaved changes)."""
         if self.confirm_leave():
             self.pages.setCurrentWidget(self.list_page)
+            if self.session.patient_id is not None:
+                self._select_patient(self.session.patient_id)
             self.list_page.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def confirm_leave(self) -> bool:
@@ -220,9 +222,7 @@ class PatientsTab(QWidget):
 
     def _select_patient(self, patient_id: int, *, near_row: int | None = None) -> None:
         """Select a patient if listed; `near_row` says where to read when nothing is loaded."""
-        if near_row is not None and near_row >= 0:
-            self.model.summary(min(near_row, self.model.rowCount() - 1))  # reads its page
-        row = self.model.row_of(patient_id)
+        row = self.model.find_row(patient_id, near_row=max(near_row or 0, 0))
         if row is None:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))

@@ -33,6 +33,7 @@ from osteodesk.ui.session import PatientSession
 PAGE_SIZE: Final = 200
 MAX_CACHED_PAGES: Final = 12  # 2,400 summaries at most: a few screens either way
 SEARCH_LIMIT: Final = 500
+SEARCH_PAGES: Final = 3  # pages read either way when looking for a patient to select
 
 PatientRole: Final = Qt.ItemDataRole.UserRole + 1  # the PatientSummary of the row
 PatientIdRole: Final = Qt.ItemDataRole.UserRole + 2  # its internal number
@@ -233,6 +234,28 @@ class PatientListModel(QAbstractTableModel):
             for offset, item in enumerate(page):
                 if item.id == patient_id:
                     return number * PAGE_SIZE + offset
+        return None
+
+    def find_row(
+        self, patient_id: int, *, near_row: int = 0, max_pages: int = SEARCH_PAGES
+    ) -> int | None:
+        """The row of a patient, reading up to `max_pages` pages around `near_row` if needed.
+
+        Bounded on purpose: on a long list a patient far from `near_row` is not worth reading
+        thousands of rows for (None is returned and nothing is selected).
+        """
+        found = self.row_of(patient_id)
+        if found is not None or self._search_rows is not None or self._count == 0:
+            return found
+        centre = min(max(near_row, 0), self._count - 1) // PAGE_SIZE
+        last_page = (self._count - 1) // PAGE_SIZE
+        for distance in range(max_pages):
+            for number in {centre - distance, centre + distance}:
+                if 0 <= number <= last_page and number not in self._pages:
+                    page = self._load_page(number)
+                    for offset, item in enumerate(page):
+                        if item.id == patient_id:
+                            return number * PAGE_SIZE + offset
         return None
 
     def _read_count(self) -> int:

@@ -16,7 +16,7 @@ from typing import Final
 from PySide6.QtCore import QObject
 
 from osteodesk.core.record import Problem
-from osteodesk.ui.patients.labels import format_date, format_number
+from osteodesk.ui.patients.labels import date_format, format_date, format_number
 
 TABLES: Final = ("fractures", "events", "treatments", "biologics")
 _TABLE_PATH: Final = re.compile(r"^(\w+)\[(\d+)\](?:\.(\w+))?(?:\[(\d+)\])?$")
@@ -100,7 +100,7 @@ class ProblemHints(QObject):
         if message.startswith("must be a number"):
             return self.tr("Type a number")
         if message.startswith("must be a date"):
-            return self.tr("Type a date")
+            return self.tr("Type a date as {format}").format(format=date_format())
         if message.startswith("applies to women only"):
             return self.tr("Applies to women only")
         if message.startswith("must not be empty or start or end with spaces"):
