@@ -1,0 +1,119 @@
+"""Window start-up: cold process to first paint, and peak memory, against a bare PySide6 window.
+
+Both processes are started the same way (offscreen, a fresh interpreter) and report the wall-clock
+time of their first paint and their peak resident memory on stderr; the difference from the moment
+the process was spawned is the figure. The OsteoDesk window opens the 100,000-patient demo
+database of ``bench_storage`` (quick: 2,000).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import figure
+
+RUNS = 5
+QUICK_RUNS = 2
+_MARK = re.compile(r"first paint at ([0-9.]+) rss_kb (\d+)")
+
+# The floor: a bare QMainWindow with three tabs and a table, quitting at its first paint.
+BARE_WINDOW = r"""
+import resource, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QTableView
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+tabs = QTabWidget()
+table = QTableView()
+table.setModel(QStandardItemModel(50, 8))
+tabs.addTab(table, "Patients")
+tabs.addTab(QTableView(), "Assessment")
+tabs.addTab(QTableView(), "Plan")
+window.setCentralWidget(tabs)
+window.resize(1280, 720)
+
+
+class FirstPaint(QObject):
+    armed = True
+
+    def eventFilter(self, watched, event):
+        if self.armed and event.type() == QEvent.Type.Paint:
+            self.armed = False
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            sys.stderr.write(f"first paint at {time.time():.6f} rss_kb {rss}\n")
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def _first_paint(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawn to first paint, and peak RSS in MB at that moment."""
+    started = time.time()
+    result = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    match = _MARK.search(result.stderr)
+    if result.returncode != 0 or match is None:
+        raise RuntimeError(f"{command[:3]} did not paint: {result.stderr[-800:]}")
+    return float(match.group(1)) - started, int(match.group(2)) / 1024.0
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    """Window figures: first paint (cold process) and resident memory."""
+    from benchmarks.bench_storage import FULL_SIZE, QUICK_SIZE, _database
+
+    size = QUICK_SIZE if quick else FULL_SIZE
+    cached, _, _ = _database(size)
+    runs = QUICK_RUNS if quick else RUNS
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "window.sqlite3"
+        shutil.copy(cached, db)
+        env = os.environ | {
+            "QT_QPA_PLATFORM": "offscreen",
+            "OSTEODESK_QUIT_AFTER_MS": "0",
+            "OSTEODESK_DATA_DIR": str(Path(tmp) / "data"),
+            "XDG_CONFIG_HOME": str(Path(tmp) / "config"),
+        }
+        app_command = [sys.executable, "-m", "osteodesk", "gui", "--db", str(db), "--lang", "en"]
+        bare_command = [sys.executable, "-c", BARE_WINDOW]
+        _first_paint(app_command, env)  # the first start migrates and warms the page cache
+        app = [_first_paint(app_command, env) for _ in range(runs)]
+        bare = [_first_paint(bare_command, env) for _ in range(runs)]
+    app_s = statistics.median(s for s, _ in app)
+    bare_s = statistics.median(s for s, _ in bare)
+    app_mb = statistics.median(m for _, m in app)
+    bare_mb = statistics.median(m for _, m in bare)
+    return [
+        figure(
+            f"window first paint, {size:,} patients, cold process",
+            app_s * 1000,
+            "ms",
+            floor=bare_s * 1000,
+            target="<= 1.5x bare PySide6 window",
+        ),
+        figure(
+            f"resident memory at first paint, {size:,} patients",
+            app_mb,
+            "MB",
+            floor=bare_mb,
+            target="<= bare + 120 MB",
+        )
+        | {"delta_mb": app_mb - bare_mb},
+    ]
