@@ -23,8 +23,318 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <source>The assessment of the selected patient will appear here.</source>
-        <translation>所选患者的评估将显示在这里。</translation>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a patient in the Patients tab to see and enter the assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished">保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the record (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DXA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FRAX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add lab result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove lab result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add FRAX result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove FRAX result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units as on the lab report. Calcium and 25(OH)D outside the limits the rules use (clinical-rules A4) are shown in red; other tests have no reference range here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type in the result of the official FRAX calculator; OsteoDesk never computes FRAX. The latest result is adjusted for glucocorticoid dose and the lumbar-spine offset (clinical-rules A2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted FRAX (latest result)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Framework:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fracture-risk category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">部位</translation>
+    </message>
+    <message>
+        <source>T-score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z-score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BMD (g/cm²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eGFR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calcium (corrected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>25(OH) vitamin D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P1NP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phosphate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major osteoporotic %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hip %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With BMD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glucocorticoids ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished">未保存的更改</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some values are not valid (red cells; hover for the allowed range). They are not applied until corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{age} years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>China 2022</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AACE/ACE 2020</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{weight} kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OSTA&lt;/b&gt; {value} ({band}) = 0.2 × (weight {weight} − age {age})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OST&lt;/b&gt; {value} ({band}), men: shown only (weight {weight}, age {age})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OSTA&lt;/b&gt; not computed (needs weight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, × 0.85 (female)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CrCl&lt;/b&gt; {value} mL/min (Cockcroft–Gault: creatinine {creatinine} {unit} of {date}, age {age}, {weight}{female})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CrCl&lt;/b&gt; not computed (needs creatinine and weight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;eGFR&lt;/b&gt; {value} mL/min/1.73 m² ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No FRAX result entered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest FRAX of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major osteoporotic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: typed {typed} % → adjusted &lt;b&gt;{value} %&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustments: {list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No adjustment applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTableModel</name>
+    <message>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BiologicTableModel</name>
+    <message>
+        <source>Drug</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
     </message>
 </context>
 <context>
@@ -40,6 +350,103 @@
     <message>
         <source>Copy report</source>
         <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>DoseTableModel</name>
+    <message>
+        <source>Dose date</source>
+        <translation>给药日期</translation>
+    </message>
+</context>
+<context>
+    <name>DxaTableModel</name>
+    <message>
+        <source>choose a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this site is already in row {row}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a T-score, Z-score or BMD</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationModels</name>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>FractureTableModel</name>
+    <message>
+        <source>Site</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>性质</translation>
+    </message>
+</context>
+<context>
+    <name>LabTableModel</name>
+    <message>
+        <source>Below {limit} {unit} (clinical-rules A4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above {limit} {unit} (clinical-rules A4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LscDialog</name>
+    <message>
+        <source>Least significant change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The smallest BMD change (g/cm²) your centre can tell from measurement error: 2.77 × its precision error (ISCD). Changes larger than this between two scans at the same site are marked. 0 means not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -143,17 +550,879 @@
     </message>
 </context>
 <context>
+    <name>PatientDialogs</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The changes to {name} are not saved.</source>
+        <translation>{name} 的更改尚未保存。</translation>
+    </message>
+    <message>
+        <source>The new patient is not saved.</source>
+        <translation>新患者尚未保存。</translation>
+    </message>
+    <message>
+        <source>Save them before leaving?</source>
+        <translation>离开前是否保存？</translation>
+    </message>
+    <message>
+        <source>Delete patient</source>
+        <translation>删除患者</translation>
+    </message>
+    <message>
+        <source>Delete {name} and everything recorded about them?</source>
+        <translation>删除 {name} 及其全部记录？</translation>
+    </message>
+    <message>
+        <source>This cannot be undone; the audit log keeps a copy. To hide a patient, archive them.</source>
+        <translation>此操作无法撤销；审计日志会保留一份副本。如只需隐藏患者，请改用归档。</translation>
+    </message>
+</context>
+<context>
+    <name>PatientForm</name>
+    <message>
+        <source>Another patient already has this clinic ID</source>
+        <translation>该病历号已属于另一位患者</translation>
+    </message>
+    <message>
+        <source>Save patient</source>
+        <translation>保存患者</translation>
+    </message>
+    <message>
+        <source>Age {age}</source>
+        <translation>{age} 岁</translation>
+    </message>
+    <message>
+        <source>BMI {bmi} kg/m²</source>
+        <translation>BMI {bmi} kg/m²</translation>
+    </message>
+    <message>
+        <source>BMI —</source>
+        <translation>BMI —</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>新患者</translation>
+    </message>
+    <message>
+        <source>Edit patient: {name} ({id})</source>
+        <translation>编辑患者：{name}（{id}）</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 项</translation>
+    </message>
+    <message>
+        <source>{table}, row {row}</source>
+        <translation>{table}，第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Assessment data: {problem}</source>
+        <translation>评估数据：{problem}</translation>
+    </message>
+    <message>
+        <source>{product} contains {drug}</source>
+        <translation>{product} 的成分是{drug}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientFormView</name>
+    <message>
+        <source>← Patient list</source>
+        <translation>← 患者列表</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>放弃更改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Identity and contact</source>
+        <translation>身份与联系方式</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;ID</source>
+        <translation>病历号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Handout &amp;language</source>
+        <translation>宣教资料语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sex, age and body</source>
+        <translation>性别、年龄与体格</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>性别(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Menopause</source>
+        <translation>绝经状态(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Menopause &amp;year</source>
+        <translation>绝经年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Premenopausal</source>
+        <translation>绝经前</translation>
+    </message>
+    <message>
+        <source>Perimenopausal</source>
+        <translation>围绝经期</translation>
+    </message>
+    <message>
+        <source>Postmenopausal</source>
+        <translation>绝经后</translation>
+    </message>
+    <message>
+        <source>&amp;Weight</source>
+        <translation>体重(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Height</source>
+        <translation>身高(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Falls and glucocorticoids</source>
+        <translation>跌倒与糖皮质激素</translation>
+    </message>
+    <message>
+        <source>&amp;Falls in the past year</source>
+        <translation>过去一年跌倒次数(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Glucocorticoid course</source>
+        <translation>糖皮质激素疗程(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Dose (prednisone equivalent)</source>
+        <translation>剂量（泼尼松当量）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>仍在使用</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation>过敏与不耐受</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>疾病与状况</translation>
+    </message>
+    <message>
+        <source>Fracture history</source>
+        <translation>骨折史</translation>
+    </message>
+    <message>
+        <source>Cardiovascular and thrombotic events</source>
+        <translation>心血管与血栓事件</translation>
+    </message>
+    <message>
+        <source>Osteoporosis treatment history</source>
+        <translation>抗骨质疏松治疗史</translation>
+    </message>
+    <message>
+        <source>Doses of the selected treatment</source>
+        <translation>所选治疗的给药记录</translation>
+    </message>
+    <message>
+        <source>Rheumatology drugs</source>
+        <translation>风湿免疫用药</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListModel</name>
+    <message>
+        <source>Click to sort by this column</source>
+        <translation>点击按此列排序</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Clinic ID</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Lowest T-score</source>
+        <translation>最低 T 值</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>骨折风险</translation>
+    </message>
+    <message>
+        <source>Current treatment</source>
+        <translation>当前治疗</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>DXA of {date}</source>
+        <translation>{date} 的骨密度检查</translation>
+    </message>
+    <message>
+        <source>From the latest saved assessment</source>
+        <translation>来自最近一次保存的评估</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListView</name>
+    <message>
+        <source>Find: name, pinyin, initials, ID, phone or birth date (Ctrl+F)</source>
+        <translation>查找：姓名、拼音、首字母、编号、电话或出生日期（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show &amp;archived</source>
+        <translation>显示已归档(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New patient</source>
+        <translation>新建患者(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it</source>
+        <translation>编辑(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>PatientsTab</name>
     <message>
-        <source>The patient list will appear here.</source>
-        <translation>患者列表将显示在这里。</translation>
+        <source>{name} was archived.</source>
+        <translation>已归档 {name}。</translation>
+    </message>
+    <message>
+        <source>Matches: {count}</source>
+        <translation>匹配：{count}</translation>
+    </message>
+    <message>
+        <source>Patients: {count}</source>
+        <translation>患者：{count}</translation>
+    </message>
+    <message>
+        <source>Unarchi&amp;ve</source>
+        <translation>取消归档(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Archi&amp;ve</source>
+        <translation>归档(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanModels</name>
+    <message>
+        <source>{months} months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test or review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation type="unfinished">药物</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the drug reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished">开始</translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>composed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>option {rank}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months must be a whole number of 1 or more</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PlanTab</name>
     <message>
-        <source>The treatment plan of the selected patient will appear here.</source>
-        <translation>所选患者的治疗方案将显示在这里。</translation>
+        <source>Open a patient first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an option or compose a regimen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the red cells of the composed regimen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one step to the regimen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for going ahead despite the warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: the choice is not the rank-1 option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan saved: {regimen}, starting {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a patient in the Patients tab to see the treatment options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treatment options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drug option now (see the alerts). You may still compose a regimen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose another regimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the choice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required when the choice is not the rank-1 option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the plan (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Care plan PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview, save or print the care plan (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient &amp;handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview, save or print the patient handout (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supportive care and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care plan PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation type="unfinished">药物</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option 1 (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option {rank}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months {first}–{last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from month {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fixed end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rheumatology notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drugs to avoid ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No warnings: the regimen passes the safety checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avoided now: {drugs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving keeps the plan with this evaluation ({framework}, rules {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the choice (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be made: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemHints</name>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Allowed: {low} to {high} {unit}</source>
+        <translation>允许范围：{low} 至 {high} {unit}</translation>
+    </message>
+    <message>
+        <source>Must not be after the end date ({date})</source>
+        <translation>不得晚于结束日期（{date}）</translation>
+    </message>
+    <message>
+        <source>Must not be after today ({date})</source>
+        <translation>不得晚于今天（{date}）</translation>
+    </message>
+    <message>
+        <source>Must not be before the start date ({date})</source>
+        <translation>不得早于开始日期（{date}）</translation>
+    </message>
+    <message>
+        <source>Must not be before the birth date ({date})</source>
+        <translation>不得早于出生日期（{date}）</translation>
+    </message>
+    <message>
+        <source>Must be on or after {date}</source>
+        <translation>不得早于 {date}</translation>
+    </message>
+    <message>
+        <source>At most {count} characters</source>
+        <translation>最多 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed values</source>
+        <translation>请从列表中选择</translation>
+    </message>
+    <message>
+        <source>Type a whole number</source>
+        <translation>请输入整数</translation>
+    </message>
+    <message>
+        <source>Type a number</source>
+        <translation>请输入数字</translation>
+    </message>
+    <message>
+        <source>Type a date as {format}</source>
+        <translation>请按 {format} 格式输入日期</translation>
+    </message>
+    <message>
+        <source>Applies to women only</source>
+        <translation>仅适用于女性</translation>
+    </message>
+    <message>
+        <source>Must not start or end with spaces</source>
+        <translation>开头和结尾不能有空格</translation>
+    </message>
+    <message>
+        <source>Must not contain control characters</source>
+        <translation>不能包含控制字符</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCellDelegate</name>
+    <message>
+        <source>Not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>Fragility</source>
+        <translation>脆性骨折</translation>
+    </message>
+    <message>
+        <source>High trauma</source>
+        <translation>高能量创伤</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Fragility</source>
+        <translation>脆性骨折</translation>
+    </message>
+    <message>
+        <source>High trauma</source>
+        <translation>高能量创伤</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceDialog</name>
+    <message>
+        <source>Drug reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search drugs, classes and brand names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose and interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main safety points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand and biosimilar names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drugs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a drug or class on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegimenTimeline</name>
+    <message>
+        <source>then</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentTableModel</name>
+    <message>
+        <source>Drug</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品名</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Planned stop</source>
+        <translation>计划停药</translation>
+    </message>
+    <message>
+        <source>Last dose</source>
+        <translation>末次给药</translation>
+    </message>
+    <message>
+        <source>Doses given</source>
+        <translation>已给剂数</translation>
+    </message>
+    <message>
+        <source>Dose dates</source>
+        <translation>给药日期</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>T-score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BMD (g/cm²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plot:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least significant change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trend chart appears when it is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rings: BMD change larger than the LSC ({sites} g/cm²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No least significant change set: changes are not judged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss beyond LSC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gain beyond LSC</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,6 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-_CONTEXT = "PatientDialogs"
-
 
 class UnsavedChoice(Enum):
     """What to do with unsaved changes."""
@@ -22,21 +20,21 @@ class UnsavedChoice(Enum):
     CANCEL = "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def unsaved_changes_box(parent: QWidget | None, name: str) -> QMessageBox:
     """The Save / Discard / Cancel box for a patient's unsaved changes (not shown yet)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
+    box.setWindowTitle(QCoreApplication.translate("PatientDialogs", "Unsaved changes"))
     box.setText(
-        _tr("The changes to {name} are not saved.").format(name=name)
+        QCoreApplication.translate("PatientDialogs", "The changes to {name} are not saved.").format(
+            name=name
+        )
         if name
-        else _tr("The new patient is not saved.")
+        else QCoreApplication.translate("PatientDialogs", "The new patient is not saved.")
     )
-    box.setInformativeText(_tr("Save them before leaving?"))
+    box.setInformativeText(
+        QCoreApplication.translate("PatientDialogs", "Save them before leaving?")
+    )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -62,11 +60,16 @@ def delete_box(parent: QWidget | None, name: str) -> QMessageBox:
     """The confirmation box for deleting a patient (not shown yet); No is the default."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Delete patient"))
-    box.setText(_tr("Delete {name} and everything recorded about them?").format(name=name))
+    box.setWindowTitle(QCoreApplication.translate("PatientDialogs", "Delete patient"))
+    box.setText(
+        QCoreApplication.translate(
+            "PatientDialogs", "Delete {name} and everything recorded about them?"
+        ).format(name=name)
+    )
     box.setInformativeText(
-        _tr(
-            "This cannot be undone. The audit log keeps a copy. To hide a patient, archive instead."
+        QCoreApplication.translate(
+            "PatientDialogs",
+            "This cannot be undone; the audit log keeps a copy. To hide a patient, archive them.",
         )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
