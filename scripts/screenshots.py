@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREEN = (1366, 768)
@@ -85,6 +86,7 @@ def _take(folder: Path, out: Path) -> list[Path]:
             if not window.grab().save(str(path)):
                 raise OSError(f"could not write {path}")
             written.append(path)
+        written.extend(_patient_form(app, window, out, language))
         about = window.show_about()
         _settle(app)
         path = out / f"about-{language}.png"
@@ -94,6 +96,34 @@ def _take(folder: Path, out: Path) -> list[Path]:
     window.close()
     QApplication.processEvents()
     return written
+
+
+def _patient_form(app: object, window: Any, out: Path, language: str) -> list[Path]:
+    """The patient form of the demo patient with the most history: top, then the tables."""
+    tab = window.patients_tab
+    session = window.session
+    patient_id, _record = max(
+        session.patients.iter_records(), key=lambda item: _history_size(item[1])
+    )
+    window.show_tab(0)
+    tab.edit_patient(patient_id)
+    _settle(app)
+    scroll = tab.form.view.scroll_area.verticalScrollBar()
+    written = []
+    for part, position in (("patient-form", 0), ("patient-form-history", scroll.maximum())):
+        scroll.setValue(position)
+        _settle(app)
+        path = out / f"{part}-{language}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        written.append(path)
+    tab.show_list()
+    return written
+
+
+def _history_size(record: Any) -> int:
+    treatments = sum(1 + len(t.dose_dates) for t in record.treatments)
+    return len(record.fractures) + len(record.conditions) + treatments + len(record.biologics)
 
 
 def _settle(app: object, seconds: float = 0.3) -> None:

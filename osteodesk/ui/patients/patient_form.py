@@ -446,6 +446,9 @@ class PatientForm(QWidget):
             )
             self._bind_doses(None)
             view.product_hint_label.clear()
+            if self.treatments.rowCount() > 0:
+                # The doses of the first course show at once (the table's current row).
+                view.treatments_table.setCurrentIndex(self.treatments.index(0, 0))
         finally:
             self._loading = False
         self._baseline = self._form_fields()

@@ -41,6 +41,7 @@ from osteodesk.ui.patients.labels import catalogue_label, drug_label
 BLANK_YEAR = 1899
 LATEST_YEAR = 2100
 TABLE_HEIGHT = 150
+TABLE_MIN_COLUMN_WIDTH = 90
 DOSE_TABLE_WIDTH = 200
 CONDITION_COLUMNS = 3
 
@@ -73,6 +74,7 @@ def _table(name: str) -> QTableView:
     table.setMinimumHeight(TABLE_HEIGHT)
     table.setMaximumHeight(TABLE_HEIGHT)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setMinimumSectionSize(TABLE_MIN_COLUMN_WIDTH)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     return table

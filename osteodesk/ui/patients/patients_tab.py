@@ -39,7 +39,7 @@ DEFAULT_COLUMN_WIDTHS: Final[dict[Column, int]] = {
     Column.CLINIC_ID: 120,
     Column.LOWEST_T: 110,
     Column.RISK: 150,
-    Column.TREATMENT: 170,
+    Column.TREATMENT: 210,
 }
 
 
@@ -261,12 +261,11 @@ class PatientsTab(QWidget):
         for column, width in DEFAULT_COLUMN_WIDTHS.items():
             header.resizeSection(int(column), width)
         state = self._settings.value(HEADER_STATE_KEY)
-        if isinstance(state, QByteArray):
-            header.restoreState(state)
+        restored = isinstance(state, QByteArray) and header.restoreState(state)
+        # Without a saved state the header's own default (column 0, descending) is no choice.
         section = header.sortIndicatorSection()
-        order = header.sortIndicatorOrder()
-        if section in SORTABLE_COLUMNS:
-            self.model.sort(section, order)
+        if restored and section in SORTABLE_COLUMNS:
+            self.model.sort(section, header.sortIndicatorOrder())
         column, order = self.model.list_sort
         self._show_sort_indicator(int(column), order)
 

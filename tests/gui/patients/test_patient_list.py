@@ -293,10 +293,15 @@ def test_sort_column_is_remembered(qtbot, make_tab, session, patient_ids, settin
     assert second.list_page.list_view.horizontalHeader().sortIndicatorSection() == int(Column.AGE)
 
 
-def test_fresh_settings_give_default_widths(make_tab, session, patient_ids, tmp_path):
+def test_fresh_settings_give_defaults(make_tab, session, patient_ids, tmp_path):
     fresh = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
     tab = make_tab(session, tab_settings=fresh)
-    assert tab.list_page.list_view.horizontalHeader().sectionSize(int(Column.NAME)) == 160
+    header = tab.list_page.list_view.horizontalHeader()
+    assert header.sectionSize(int(Column.NAME)) == 160
+    assert tab.model.list_sort == (Column.NAME, Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == int(Column.NAME)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert names(tab) == ["李娜", "Mary Smith", "王秀英", "张伟", "张伟明"]
 
 
 # Opening ####
