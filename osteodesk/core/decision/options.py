@@ -539,7 +539,7 @@ def _branch(ctx: _Context) -> _Branch:
     if state == "bisphosphonate_holiday":
         return _holiday(ctx)
     found, indicated = a6(ctx, ctx.risk.category)
-    if state == "other":
+    if state == "other" and not status.ongoing:
         found = _with_reasons(found, [reason("previous_treatment_ended")])
     return _Branch(found, "naive", indicated)
 
