@@ -79,10 +79,10 @@ class AssessmentTab(QWidget):
             (self.view.lab_table, self.lab_model),
             (self.view.frax_table, self.frax_model),
         ]
-        delegate = CellDelegate(self)
         for table, model in self._tables:
             table.setModel(model)
-            table.setItemDelegate(delegate)
+            # One delegate per view: a shared delegate's commitData reaches every view.
+            table.setItemDelegate(CellDelegate(table))
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.diagnosis_table.setModel(self.diagnosis_model)
         self.view.risk_table.setModel(self.risk_model)

@@ -14,7 +14,9 @@ from osteodesk.core.products import products_of
 EntryRole: Final = Qt.ItemDataRole.UserRole + 1  # the entry id (None on a group row)
 SearchTextRole: Final = Qt.ItemDataRole.UserRole + 2  # every name to match a search against
 
-_NO_PARENT: Final = -1
+# An index's internal id is 0 for a group and 1 + the group's row for an entry (internal ids
+# are unsigned, so no negative marker).
+_GROUP_ID: Final = 0
 
 
 def search_text(entry: str) -> str:
@@ -65,23 +67,23 @@ class ReferenceModel(QAbstractItemModel):
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _NO_PARENT)
-        return self.createIndex(row, column, parent.row())
+            return self.createIndex(row, column, _GROUP_ID)
+        return self.createIndex(row, column, parent.row() + 1)
 
     @override
     def parent(self, child: QModelIndex | QPersistentModelIndex = QModelIndex()) -> Any:  # type: ignore[override]
         if not child.isValid():
             return QModelIndex()
-        group_row = child.internalId()
-        if group_row == _NO_PARENT:
+        internal = child.internalId()
+        if internal == _GROUP_ID:
             return QModelIndex()
-        return self.createIndex(group_row, 0, _NO_PARENT)
+        return self.createIndex(internal - 1, 0, _GROUP_ID)
 
     @override
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self._groups)
-        if parent.column() != 0 or parent.internalId() != _NO_PARENT:
+        if parent.column() != 0 or parent.internalId() != _GROUP_ID:
             return 0
         return len(self._groups[parent.row()][1])
 
@@ -95,15 +97,15 @@ class ReferenceModel(QAbstractItemModel):
     ) -> Any:
         if not index.isValid():
             return None
-        group_row = index.internalId()
-        if group_row == _NO_PARENT:
+        internal = index.internalId()
+        if internal == _GROUP_ID:
             group = self._groups[index.row()][0]
             if role == Qt.ItemDataRole.DisplayRole:
                 return messages.text(f"reference.group.{group}", self._language)
             if role == SearchTextRole:
                 return ""
             return None
-        entry = self._groups[group_row][1][index.row()]
+        entry = self._groups[internal - 1][1][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return messages.text(f"reference.{entry}.name", self._language)
         if role == Qt.ItemDataRole.ToolTipRole:
