@@ -24,302 +24,302 @@
     <name>AssessmentTab</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Open a patient in the Patients tab to see and enter the assessment.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在“患者”页打开一位患者，再查看和录入评估资料。</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished">保存(&amp;S)</translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save the record (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存病历（Ctrl+S）</translation>
     </message>
     <message>
         <source>Save record</source>
-        <translation type="unfinished"></translation>
+        <translation>保存病历</translation>
     </message>
     <message>
         <source>DXA</source>
-        <translation type="unfinished"></translation>
+        <translation>骨密度（DXA）</translation>
     </message>
     <message>
         <source>Labs</source>
-        <translation type="unfinished"></translation>
+        <translation>化验</translation>
     </message>
     <message>
         <source>FRAX</source>
-        <translation type="unfinished"></translation>
+        <translation>FRAX</translation>
     </message>
     <message>
         <source>Add measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>添加测量</translation>
     </message>
     <message>
         <source>Remove measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>删除测量</translation>
     </message>
     <message>
         <source>Add lab result</source>
-        <translation type="unfinished"></translation>
+        <translation>添加化验结果</translation>
     </message>
     <message>
         <source>Remove lab result</source>
-        <translation type="unfinished"></translation>
+        <translation>删除化验结果</translation>
     </message>
     <message>
         <source>Add FRAX result</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 FRAX 结果</translation>
     </message>
     <message>
         <source>Remove FRAX result</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 FRAX 结果</translation>
     </message>
     <message>
         <source>Units as on the lab report. Calcium and 25(OH)D outside the limits the rules use (clinical-rules A4) are shown in red; other tests have no reference range here.</source>
-        <translation type="unfinished"></translation>
+        <translation>单位按化验单填写。血钙和 25(OH)D 超出规则所用界值（临床规则 A4）时以红色显示；其他项目在此不设参考范围。</translation>
     </message>
     <message>
         <source>Type in the result of the official FRAX calculator; OsteoDesk never computes FRAX. The latest result is adjusted for glucocorticoid dose and the lumbar-spine offset (clinical-rules A2).</source>
-        <translation type="unfinished"></translation>
+        <translation>请录入官方 FRAX 计算器的结果；OsteoDesk 不计算 FRAX。最新一次结果按糖皮质激素剂量和腰椎差值进行校正（临床规则 A2）。</translation>
     </message>
     <message>
         <source>Adjusted FRAX (latest result)</source>
-        <translation type="unfinished"></translation>
+        <translation>校正后 FRAX（最新结果）</translation>
     </message>
     <message>
         <source>&amp;Framework:</source>
-        <translation type="unfinished"></translation>
+        <translation>指南框架(&amp;F)：</translation>
     </message>
     <message>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <source>Fracture-risk category</source>
-        <translation type="unfinished"></translation>
+        <translation>骨折风险分层</translation>
     </message>
     <message>
         <source>Scores</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>仪器</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished">部位</translation>
+        <translation>部位</translation>
     </message>
     <message>
         <source>T-score</source>
-        <translation type="unfinished"></translation>
+        <translation>T 值</translation>
     </message>
     <message>
         <source>Z-score</source>
-        <translation type="unfinished"></translation>
+        <translation>Z 值</translation>
     </message>
     <message>
         <source>BMD (g/cm²)</source>
-        <translation type="unfinished"></translation>
+        <translation>骨密度（g/cm²）</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>eGFR</source>
-        <translation type="unfinished"></translation>
+        <translation>eGFR</translation>
     </message>
     <message>
         <source>Creatinine</source>
-        <translation type="unfinished"></translation>
+        <translation>肌酐</translation>
     </message>
     <message>
         <source>Calcium (corrected)</source>
-        <translation type="unfinished"></translation>
+        <translation>血钙（校正）</translation>
     </message>
     <message>
         <source>25(OH) vitamin D</source>
-        <translation type="unfinished"></translation>
+        <translation>25 羟维生素 D</translation>
     </message>
     <message>
         <source>CTX</source>
-        <translation type="unfinished"></translation>
+        <translation>CTX</translation>
     </message>
     <message>
         <source>P1NP</source>
-        <translation type="unfinished"></translation>
+        <translation>P1NP</translation>
     </message>
     <message>
         <source>PTH</source>
-        <translation type="unfinished"></translation>
+        <translation>甲状旁腺激素（PTH）</translation>
     </message>
     <message>
         <source>ALP</source>
-        <translation type="unfinished"></translation>
+        <translation>碱性磷酸酶（ALP）</translation>
     </message>
     <message>
         <source>Phosphate</source>
-        <translation type="unfinished"></translation>
+        <translation>血磷</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Major osteoporotic %</source>
-        <translation type="unfinished"></translation>
+        <translation>主要骨质疏松性骨折 %</translation>
     </message>
     <message>
         <source>Hip %</source>
-        <translation type="unfinished"></translation>
+        <translation>髋部骨折 %</translation>
     </message>
     <message>
         <source>With BMD</source>
-        <translation type="unfinished"></translation>
+        <translation>含骨密度</translation>
     </message>
     <message>
         <source>Glucocorticoids ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选糖皮质激素</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">未保存的更改</translation>
+        <translation>有未保存的修改</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>所有修改已保存</translation>
     </message>
     <message>
         <source>Some values are not valid (red cells; hover for the allowed range). They are not applied until corrected.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分数值无效（红色单元格；鼠标悬停可查看允许范围）。更正之前不会生效。</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无姓名）</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>{age} years</source>
-        <translation type="unfinished"></translation>
+        <translation>{age} 岁</translation>
     </message>
     <message>
         <source>China 2022</source>
-        <translation type="unfinished"></translation>
+        <translation>中国 2022</translation>
     </message>
     <message>
         <source>AACE/ACE 2020</source>
-        <translation type="unfinished"></translation>
+        <translation>AACE/ACE 2020</translation>
     </message>
     <message>
         <source>{weight} kg</source>
-        <translation type="unfinished"></translation>
+        <translation>体重 {weight} kg</translation>
     </message>
     <message>
         <source>weight unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>体重未知</translation>
     </message>
     <message>
         <source>&lt;b&gt;OSTA&lt;/b&gt; {value} ({band}) = 0.2 × (weight {weight} − age {age})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;OSTA&lt;/b&gt; {value}（{band}）= 0.2 ×（{weight} − 年龄 {age}）</translation>
     </message>
     <message>
         <source>&lt;b&gt;OST&lt;/b&gt; {value} ({band}), men: shown only (weight {weight}, age {age})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;OST&lt;/b&gt; {value}（{band}），男性仅供参考（{weight}，年龄 {age}）</translation>
     </message>
     <message>
         <source>&lt;b&gt;OSTA&lt;/b&gt; not computed (needs weight)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;OSTA&lt;/b&gt; 未计算（需要体重）</translation>
     </message>
     <message>
         <source>, × 0.85 (female)</source>
-        <translation type="unfinished"></translation>
+        <translation>，× 0.85（女性）</translation>
     </message>
     <message>
         <source>&lt;b&gt;CrCl&lt;/b&gt; {value} mL/min (Cockcroft–Gault: creatinine {creatinine} {unit} of {date}, age {age}, {weight}{female})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;肌酐清除率&lt;/b&gt; {value} mL/min（Cockcroft–Gault：{date} 肌酐 {creatinine} {unit}，年龄 {age}，{weight}{female}）</translation>
     </message>
     <message>
         <source>&lt;b&gt;CrCl&lt;/b&gt; not computed (needs creatinine and weight)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;肌酐清除率&lt;/b&gt; 未计算（需要肌酐和体重）</translation>
     </message>
     <message>
         <source>&lt;b&gt;eGFR&lt;/b&gt; {value} mL/min/1.73 m² ({date})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;eGFR&lt;/b&gt; {value} mL/min/1.73 m²（{date}）</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>moderate</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>No FRAX result entered.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未录入 FRAX 结果。</translation>
     </message>
     <message>
         <source>Latest FRAX of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>最新 FRAX（{date}）</translation>
     </message>
     <message>
         <source>Major osteoporotic</source>
-        <translation type="unfinished"></translation>
+        <translation>主要骨质疏松性骨折</translation>
     </message>
     <message>
         <source>Hip</source>
-        <translation type="unfinished"></translation>
+        <translation>髋部骨折</translation>
     </message>
     <message>
         <source>{name}: typed {typed} % → adjusted &lt;b&gt;{value} %&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：录入 {typed} % → 校正后 &lt;b&gt;{value} %&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Adjustments: {list}</source>
-        <translation type="unfinished"></translation>
+        <translation>校正：{list}</translation>
     </message>
     <message>
         <source>No adjustment applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需校正。</translation>
     </message>
 </context>
 <context>
     <name>AssessmentTableModel</name>
     <message>
         <source>must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是数字</translation>
     </message>
 </context>
 <context>
@@ -363,38 +363,38 @@
     <name>DxaTableModel</name>
     <message>
         <source>choose a site</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择部位</translation>
     </message>
     <message>
         <source>this site is already in row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>该部位已在第 {row} 行</translation>
     </message>
     <message>
         <source>needs a T-score, Z-score or BMD</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 T 值、Z 值或骨密度</translation>
     </message>
 </context>
 <context>
     <name>EvaluationModels</name>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>依据</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期</translation>
     </message>
 </context>
 <context>
@@ -427,26 +427,26 @@
     <name>LabTableModel</name>
     <message>
         <source>Below {limit} {unit} (clinical-rules A4)</source>
-        <translation type="unfinished"></translation>
+        <translation>低于 {limit} {unit}（临床规则 A4）</translation>
     </message>
     <message>
         <source>Above {limit} {unit} (clinical-rules A4)</source>
-        <translation type="unfinished"></translation>
+        <translation>高于 {limit} {unit}（临床规则 A4）</translation>
     </message>
 </context>
 <context>
     <name>LscDialog</name>
     <message>
         <source>Least significant change</source>
-        <translation type="unfinished"></translation>
+        <translation>最小有意义变化</translation>
     </message>
     <message>
         <source>The smallest BMD change (g/cm²) your centre can tell from measurement error: 2.77 × its precision error (ISCD). Changes larger than this between two scans at the same site are marked. 0 means not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>本中心可与测量误差区分的最小骨密度变化（g/cm²）：2.77 × 精密度误差（ISCD）。同一部位两次扫描之间超过此值的变化会被标出。0 表示未设置。</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
 </context>
 <context>
@@ -895,305 +895,305 @@
     <name>PdfPreviewDialog</name>
     <message>
         <source>&amp;Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 PDF</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF（*.pdf）</translation>
     </message>
 </context>
 <context>
     <name>PlanModels</name>
     <message>
         <source>{months} months</source>
-        <translation type="unfinished"></translation>
+        <translation>{months} 个月</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期</translation>
     </message>
     <message>
         <source>Test or review</source>
-        <translation type="unfinished"></translation>
+        <translation>检查或复查</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Drug</source>
-        <translation type="unfinished">药物</translation>
+        <translation>药物</translation>
     </message>
     <message>
         <source>Why not</source>
-        <translation type="unfinished"></translation>
+        <translation>避免原因</translation>
     </message>
     <message>
         <source>Open the drug reference</source>
-        <translation type="unfinished"></translation>
+        <translation>打开药物参考</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存日期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished">开始</translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Regimen</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Choice</source>
-        <translation type="unfinished"></translation>
+        <translation>选择</translation>
     </message>
     <message>
         <source>Reason for the choice</source>
-        <translation type="unfinished"></translation>
+        <translation>选择理由</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>执行中</translation>
     </message>
     <message>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>superseded</source>
-        <translation type="unfinished"></translation>
+        <translation>已被替代</translation>
     </message>
     <message>
         <source>composed</source>
-        <translation type="unfinished"></translation>
+        <translation>自拟方案</translation>
     </message>
     <message>
         <source>option {rank}</source>
-        <translation type="unfinished"></translation>
+        <translation>方案 {rank}</translation>
     </message>
     <message>
         <source>months must be a whole number of 1 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>月数必须是不小于 1 的整数</translation>
     </message>
 </context>
 <context>
     <name>PlanTab</name>
     <message>
         <source>Open a patient first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一位患者。</translation>
     </message>
     <message>
         <source>Choose an option or compose a regimen.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个方案或自拟方案。</translation>
     </message>
     <message>
         <source>Correct the red cells of the composed regimen.</source>
-        <translation type="unfinished"></translation>
+        <translation>请更正自拟方案中的红色单元格。</translation>
     </message>
     <message>
         <source>Add at least one step to the regimen.</source>
-        <translation type="unfinished"></translation>
+        <translation>方案至少需要一个步骤。</translation>
     </message>
     <message>
         <source>Give a reason for going ahead despite the warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>存在警示仍要继续时，请填写理由。</translation>
     </message>
     <message>
         <source>Give a reason: the choice is not the rank-1 option.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写理由：所选不是排名第一的方案。</translation>
     </message>
     <message>
         <source>Save plan</source>
-        <translation type="unfinished"></translation>
+        <translation>保存治疗计划</translation>
     </message>
     <message>
         <source>Plan saved: {regimen}, starting {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗计划已保存：{regimen}，自 {date} 开始。</translation>
     </message>
     <message>
         <source>Open a patient in the Patients tab to see the treatment options.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在“患者”页打开一位患者，再查看治疗方案。</translation>
     </message>
     <message>
         <source>Treatment options</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗方案</translation>
     </message>
     <message>
         <source>No drug option now (see the alerts). You may still compose a regimen.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前无药物方案（见提醒）。仍可自拟方案。</translation>
     </message>
     <message>
         <source>Compose another regimen</source>
-        <translation type="unfinished"></translation>
+        <translation>自拟其他方案</translation>
     </message>
     <message>
         <source>Add step</source>
-        <translation type="unfinished"></translation>
+        <translation>添加步骤</translation>
     </message>
     <message>
         <source>Remove step</source>
-        <translation type="unfinished"></translation>
+        <translation>删除步骤</translation>
     </message>
     <message>
         <source>The plan</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗计划</translation>
     </message>
     <message>
         <source>&amp;Start date:</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Reason for the choice:</source>
-        <translation type="unfinished"></translation>
+        <translation>选择理由(&amp;R)：</translation>
     </message>
     <message>
         <source>Required when the choice is not the rank-1 option</source>
-        <translation type="unfinished"></translation>
+        <translation>所选不是排名第一的方案时必填</translation>
     </message>
     <message>
         <source>Save &amp;plan</source>
-        <translation type="unfinished"></translation>
+        <translation>保存计划(&amp;P)</translation>
     </message>
     <message>
         <source>Save the plan (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存治疗计划（Ctrl+S）</translation>
     </message>
     <message>
         <source>&amp;Care plan PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>诊疗计划 PDF(&amp;C)</translation>
     </message>
     <message>
         <source>Preview, save or print the care plan (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>预览、保存或打印诊疗计划（Ctrl+P）</translation>
     </message>
     <message>
         <source>Patient &amp;handout</source>
-        <translation type="unfinished"></translation>
+        <translation>患者须知(&amp;H)</translation>
     </message>
     <message>
         <source>Preview, save or print the patient handout (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>预览、保存或打印患者须知（Ctrl+Shift+P）</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>随访监测</translation>
     </message>
     <message>
         <source>Supportive care and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>基础措施与说明</translation>
     </message>
     <message>
         <source>Plan history</source>
-        <translation type="unfinished"></translation>
+        <translation>计划记录</translation>
     </message>
     <message>
         <source>Care plan PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>诊疗计划 PDF</translation>
     </message>
     <message>
         <source>Patient handout</source>
-        <translation type="unfinished"></translation>
+        <translation>患者须知</translation>
     </message>
     <message>
         <source>Drug</source>
-        <translation type="unfinished">药物</translation>
+        <translation>药物</translation>
     </message>
     <message>
         <source>Months</source>
-        <translation type="unfinished"></translation>
+        <translation>月数</translation>
     </message>
     <message>
         <source>Option 1 (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>方案 1（推荐）</translation>
     </message>
     <message>
         <source>Option {rank}</source>
-        <translation type="unfinished"></translation>
+        <translation>方案 {rank}</translation>
     </message>
     <message>
         <source>months {first}–{last}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {first}–{last} 个月</translation>
     </message>
     <message>
         <source>{months} months</source>
-        <translation type="unfinished"></translation>
+        <translation>{months} 个月</translation>
     </message>
     <message>
         <source>from month {first}</source>
-        <translation type="unfinished"></translation>
+        <translation>自第 {first} 个月起</translation>
     </message>
     <message>
         <source>no fixed end</source>
-        <translation type="unfinished"></translation>
+        <translation>不设固定疗程</translation>
     </message>
     <message>
         <source>Rheumatology notes</source>
-        <translation type="unfinished"></translation>
+        <translation>风湿科说明</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无姓名）</translation>
     </message>
     <message>
         <source>Drugs to avoid ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>避免使用的药物（{count}）</translation>
     </message>
     <message>
         <source>No warnings: the regimen passes the safety checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>无警示：该方案通过了安全检查。</translation>
     </message>
     <message>
         <source>Avoided now: {drugs}</source>
-        <translation type="unfinished"></translation>
+        <translation>目前应避免：{drugs}</translation>
     </message>
     <message>
         <source>Saving keeps the plan with this evaluation ({framework}, rules {version}).</source>
-        <translation type="unfinished"></translation>
+        <translation>保存时将计划与本次评估一并存档（{framework}，规则版本 {version}）。</translation>
     </message>
     <message>
         <source>&amp;Reason for the choice (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>选择理由（必填）(&amp;R)：</translation>
     </message>
     <message>
         <source>Preparing the document…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成文档…</translation>
     </message>
     <message>
         <source>Care plan</source>
-        <translation type="unfinished"></translation>
+        <translation>诊疗计划</translation>
     </message>
     <message>
         <source>Printout</source>
-        <translation type="unfinished"></translation>
+        <translation>打印文档</translation>
     </message>
     <message>
         <source>The document could not be made: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成文档：{error}</translation>
     </message>
 </context>
 <context>
@@ -1293,62 +1293,62 @@
     <name>ReferenceDialog</name>
     <message>
         <source>Drug reference</source>
-        <translation type="unfinished"></translation>
+        <translation>药物参考</translation>
     </message>
     <message>
         <source>Search drugs, classes and brand names</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索药物、类别和商品名</translation>
     </message>
     <message>
         <source>&amp;Text language:</source>
-        <translation type="unfinished"></translation>
+        <translation>内容语言(&amp;T)：</translation>
     </message>
     <message>
         <source>Mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>作用机制</translation>
     </message>
     <message>
         <source>Dose and interval</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量与给药间隔</translation>
     </message>
     <message>
         <source>Course limits</source>
-        <translation type="unfinished"></translation>
+        <translation>疗程限制</translation>
     </message>
     <message>
         <source>Main safety points</source>
-        <translation type="unfinished"></translation>
+        <translation>主要安全要点</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>监测</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Brand and biosimilar names</source>
-        <translation type="unfinished"></translation>
+        <translation>商品名与生物类似药</translation>
     </message>
     <message>
         <source>Drugs</source>
-        <translation type="unfinished"></translation>
+        <translation>药物</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Choose a drug or class on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在左侧选择药物或类别。</translation>
     </message>
 </context>
 <context>
     <name>RegimenTimeline</name>
     <message>
         <source>then</source>
-        <translation type="unfinished"></translation>
+        <translation>然后</translation>
     </message>
 </context>
 <context>
@@ -1390,39 +1390,39 @@
     <name>TrendChart</name>
     <message>
         <source>T-score</source>
-        <translation type="unfinished"></translation>
+        <translation>T 值</translation>
     </message>
     <message>
         <source>BMD (g/cm²)</source>
-        <translation type="unfinished"></translation>
+        <translation>骨密度（g/cm²）</translation>
     </message>
     <message>
         <source>&amp;Plot:</source>
-        <translation type="unfinished"></translation>
+        <translation>图示(&amp;P)：</translation>
     </message>
     <message>
         <source>Least significant change…</source>
-        <translation type="unfinished"></translation>
+        <translation>最小有意义变化…</translation>
     </message>
     <message>
         <source>The trend chart appears when it is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>趋势图在显示时生成。</translation>
     </message>
     <message>
         <source>Rings: BMD change larger than the LSC ({sites} g/cm²)</source>
-        <translation type="unfinished"></translation>
+        <translation>圆圈：骨密度变化超过最小有意义变化（{sites} g/cm²）</translation>
     </message>
     <message>
         <source>No least significant change set: changes are not judged.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置最小有意义变化：不判断变化是否有意义。</translation>
     </message>
     <message>
         <source>Loss beyond LSC</source>
-        <translation type="unfinished"></translation>
+        <translation>下降超过 LSC</translation>
     </message>
     <message>
         <source>Gain beyond LSC</source>
-        <translation type="unfinished"></translation>
+        <translation>上升超过 LSC</translation>
     </message>
 </context>
 <context>
