@@ -383,12 +383,24 @@ class PatientsTab(QWidget):
                     if not page.list_view.currentIndex().isValid():
                         self._select_first_row()
                     return True
-            elif watched is page.list_view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                patient_id = self._current_patient_id()
-                if patient_id is not None:
-                    self.activate_patient(patient_id)
-                    return True
+            elif watched is page.list_view:
+                return self._on_list_key(key) or super().eventFilter(watched, event)
         return super().eventFilter(watched, event)
+
+    def _on_list_key(self, key: int) -> bool:
+        """Enter opens, F2 edits, Delete deletes (after asking) the selected patient."""
+        patient_id = self._current_patient_id()
+        if patient_id is None:
+            return False
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_patient(patient_id)
+        elif key == Qt.Key.Key_F2:
+            self.edit_patient(patient_id)
+        elif key == Qt.Key.Key_Delete:
+            self.delete_selected()
+        else:
+            return False
+        return True
 
     @override
     def changeEvent(self, event: QEvent) -> None:
