@@ -449,3 +449,14 @@ def test_check_regimen_limits():
     assert {w.code for w in check_regimen(ev, record, [Step("calcitonin", 3)])} == {
         "regimen_calcitonin_beyond_one_month"
     }
+
+
+def test_rule_settings_are_hashable_and_fold_product_names():
+    from osteodesk.core.decision import RuleSettings
+
+    settings = RuleSettings(teriparatide_product_months={"Brand-18": 18})
+    assert hash(settings) == hash(RuleSettings(teriparatide_product_months={"Brand-18": 18}))
+    assert settings.pth_limit_months(("brand 18",)) == 18
+    assert settings.pth_limit_months(("Forteo",)) == 24
+    assert RuleSettings().lsc("lumbar_spine") == 0.03
+    assert RuleSettings().lsc("total_hip") is None
