@@ -875,6 +875,10 @@
         <translation>已归档 {name}。</translation>
     </message>
     <message>
+        <source>The best {count} matches: type more to narrow</source>
+        <translation>最匹配的 {count} 位：请继续输入以缩小范围</translation>
+    </message>
+    <message>
         <source>Matches: {count}</source>
         <translation>匹配：{count}</translation>
     </message>

@@ -21,6 +21,7 @@ from osteodesk.ui.patients.dialogs import UnsavedChoice
 from osteodesk.ui.patients.patient_form import PatientForm
 from osteodesk.ui.patients.patients_tab_view import PatientListView
 from osteodesk.ui.patients.table_model import (
+    SEARCH_LIMIT,
     SORTABLE_COLUMNS,
     Column,
     PatientListModel,
@@ -241,7 +242,9 @@ class PatientsTab(QWidget):
 
     def _update_count(self) -> None:
         count = self.model.rowCount()
-        if self.model.is_searching:
+        if self.model.is_searching and count >= SEARCH_LIMIT:
+            text = self.tr("The best {count} matches: type more to narrow").format(count=count)
+        elif self.model.is_searching:
             text = self.tr("Matches: {count}").format(count=count)
         else:
             text = self.tr("Patients: {count}").format(count=count)

@@ -16,6 +16,7 @@ from osteodesk.ui.patients.patients_tab import HEADER_STATE_KEY
 from osteodesk.ui.patients.table_model import (
     PAGE_SIZE,
     RISK_COLOURS,
+    SEARCH_LIMIT,
     Column,
     PatientIdRole,
     PatientListModel,
@@ -429,3 +430,13 @@ def test_the_real_delete_box_defaults_to_no(qtbot):
     assert "王秀英" in box.text()
     assert box.defaultButton() is box.button(box.StandardButton.No)
     assert box.escapeButton() is box.button(box.StandardButton.No)
+
+
+def test_a_broad_search_shows_the_best_matches(qtbot, make_tab, session, db):
+    demo.fill(db, 300, seed=5, as_of=TODAY)
+    tab = make_tab(session)
+    search(qtbot, tab, "DEMO")
+    assert tab.model.rowCount() == SEARCH_LIMIT
+    assert tab.list_page.count_label.text() == (
+        f"The best {SEARCH_LIMIT} matches: type more to narrow"
+    )
