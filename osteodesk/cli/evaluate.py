@@ -116,7 +116,7 @@ def _number(value: Any) -> str:
 
 def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
     """(field, message) for one schema error, naming the value and what is allowed."""
-    field = _field(error.absolute_path)
+    field = _field(error.absolute_path) or "(record)"
     schema = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator
     value: Any = error.instance
@@ -141,13 +141,15 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
         required: Any = error.validator_value
         missing = [name for name in required if name not in (value or {})]
         name = missing[0] if missing else "?"
-        return (f"{field}.{name}" if field else name), "is required"
+        return (name if field == "(record)" else f"{field}.{name}"), "is required"
     if kind == "additionalProperties":
         allowed_names = list(schema.get("properties", {}))
         extra = [key for key in value if key not in allowed_names]
-        where = f"{field}.{extra[0]}" if field and extra else (extra[0] if extra else field)
+        where = field
+        if extra:
+            where = extra[0] if field == "(record)" else f"{field}.{extra[0]}"
         return where, f"unknown field; allowed: {', '.join(allowed_names)}"
-    return field or "(record)", f"{error.message}"
+    return field, error.message
 
 
 def _as_list(value: Any) -> list[str]:

@@ -192,3 +192,18 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path):
     )
     assert ok.returncode == 0
     assert "罗莫佐单抗".encode() in ok.stdout  # default language zh_CN, UTF-8 whatever the console
+
+
+def test_a_record_that_is_not_an_object_is_named(tmp_path, capsys):
+    code, _, err = call(capsys, write(tmp_path, [WOMAN, "abc"]), "--as-of", AS_OF)
+    assert code == 2
+    assert "record 2: (record): must be object" in err
+
+
+def test_missing_and_unknown_fields_are_named(tmp_path, capsys):
+    bad = {"birth_date": "1950-01-01", "wieght_kg": 50, "events": [{"type": "stroke"}]}
+    code, _, err = call(capsys, write(tmp_path, bad), "--as-of", AS_OF)
+    assert code == 2
+    assert "record 1: sex: is required" in err
+    assert "record 1: wieght_kg: unknown field" in err
+    assert "record 1: events[0].date: is required" in err
