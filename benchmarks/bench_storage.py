@@ -282,7 +282,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
             floor=_ms(
                 median_seconds(
                     lambda: conn.execute(
-                        "SELECT * FROM patients ORDER BY sort_key, id LIMIT 50 OFFSET ?",
+                        "SELECT * FROM patients ORDER BY sort_key, archived LIMIT 50 OFFSET ?",
                         (middle,),
                     ).fetchall(),
                     repeat=repeat,
