@@ -14,8 +14,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Final
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 WHOLE: Final = 0  # a whole key: full name, full pinyin, initials, clinic id, phone, birth date
 PART: Final = 1  # part of a key: given name, later syllables, digits of an id, phone substring
 MIN_PHONE_PART = 4
@@ -50,6 +48,9 @@ class NameKeys:
 @lru_cache(maxsize=65536)
 def _syllables(name: str) -> tuple[str, ...]:
     """The toneless pinyin syllables of a Chinese name (other text kept as folded words)."""
+    # pypinyin loads its phrase dictionary (~170 ms) on import: only when a name needs it.
+    from pypinyin import Style, lazy_pinyin
+
     out: list[str] = []
     for chunk in lazy_pinyin(name, style=Style.NORMAL, errors="default"):
         if has_cjk(chunk):
@@ -64,6 +65,8 @@ def _syllables(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _surname_readings(char: str) -> tuple[str, ...]:
     """Every reading pypinyin knows for a surname character (单: dan, shan, chan)."""
+    from pypinyin import Style, pinyin
+
     readings = pinyin(char, style=Style.NORMAL, heteronym=True)
     return tuple(fold(r) for r in readings[0]) if readings else ()
 
