@@ -5,7 +5,8 @@ backup: SQLite's online backup API (safe while the window is open), then the cop
 restore: the file is checked first (SQLite, intact, an OsteoDesk schema this version knows); the
 replaced database is kept beside it as ``<name>.replaced-<time>``; the swap is a rename.
 check: integrity check, foreign keys and schema steps of the database (read-only); with
-``--backup FILE`` also compares row counts and patients with that backup.
+``--backup FILE`` also compares row counts, patients and a digest of every patient's record.
+An encrypted database (and its backups) is opened with ``$OSTEODESK_PASSPHRASE``.
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ from osteodesk.storage.backup import (
     read_only,
     restore_database,
 )
+from osteodesk.storage.crypto import EncryptedDatabaseError, WrongPassphraseError, env_passphrase
 from osteodesk.storage.errors import (
     DatabaseCorruptError,
     NewerDatabaseError,
     NotADatabaseError,
     StorageError,
 )
+from osteodesk.storage.faults import backup_hint
 from osteodesk.storage.paths import resolve_db_path
 
 
@@ -83,8 +86,14 @@ def _restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
     db_path = resolve_db_path(args.db)
     try:
-        report = restore_database(source, db_path)
-    except (NotADatabaseError, DatabaseCorruptError, NewerDatabaseError) as exc:
+        report = restore_database(source, db_path, passphrase=env_passphrase())
+    except (
+        NotADatabaseError,
+        DatabaseCorruptError,
+        NewerDatabaseError,
+        EncryptedDatabaseError,
+        WrongPassphraseError,
+    ) as exc:
         raise InputError(f"FILE: {exc}") from exc
     except DatabaseInUseError as exc:
         raise CommandError(str(exc)) from exc
@@ -106,19 +115,27 @@ def _check(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db)
     if not db_path.exists():
         raise CommandError(f"no database at {db_path}")
+    passphrase = env_passphrase()
     try:
-        with read_only(db_path, live=True) as conn:
+        with read_only(db_path, live=True, passphrase=passphrase) as conn:
             report = inspect(conn, db_path)
             comparison = None
             if args.backup:
                 backup_path = Path(args.backup)
                 try:
-                    with read_only(backup_path) as backup_conn:
+                    with read_only(backup_path, passphrase=passphrase) as backup_conn:
                         backup_report = inspect(backup_conn, backup_path)
                         comparison = compare(conn, backup_conn)
-                except (NotADatabaseError, DatabaseCorruptError) as exc:
+                except (
+                    NotADatabaseError,
+                    DatabaseCorruptError,
+                    EncryptedDatabaseError,
+                    WrongPassphraseError,
+                ) as exc:
                     raise InputError(f"--backup: {exc}") from exc
     except (NotADatabaseError, DatabaseCorruptError) as exc:
+        raise CommandError(f"{exc} {backup_hint(db_path, passphrase=passphrase)}") from exc
+    except (EncryptedDatabaseError, WrongPassphraseError) as exc:
         raise CommandError(str(exc)) from exc
     ok = report.ok and (comparison is None or backup_report.ok)
     if args.format == "json":
@@ -133,6 +150,9 @@ def _check(args: argparse.Namespace) -> int:
                 },
                 "only_in_database": comparison.only_in_live,
                 "only_in_backup": comparison.only_in_backup,
+                "patients_compared": comparison.patients_compared,
+                "changed_since_backup": comparison.changed,
+                "tables_with_other_content": comparison.content_differences,
             }
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
@@ -140,7 +160,10 @@ def _check(args: argparse.Namespace) -> int:
         if comparison is not None:
             _print_report("backup", backup_report)
             if comparison.same:
-                print("comparison: the backup holds the same rows and patients")
+                print(
+                    "comparison: the backup holds the same rows and patients; the records of"
+                    f" all {comparison.patients_compared} patients are identical"
+                )
             else:
                 for table, (live, saved) in comparison.count_differences.items():
                     print(f"comparison: {table}: {live} in the database, {saved} in the backup")
@@ -148,8 +171,25 @@ def _check(args: argparse.Namespace) -> int:
                     print(f"comparison: only in the database: {_few(comparison.only_in_live)}")
                 if comparison.only_in_backup:
                     print(f"comparison: only in the backup: {_few(comparison.only_in_backup)}")
+                if comparison.changed:
+                    print(
+                        f"comparison: {len(comparison.changed)} of"
+                        f" {comparison.patients_compared} patients have another record in the"
+                        f" backup: {_few(comparison.changed)}"
+                    )
+                if comparison.content_differences:
+                    print(
+                        "comparison: same number of rows but other content in: "
+                        + ", ".join(comparison.content_differences)
+                    )
     if not ok:
-        print("check failed: restore a backup (osteodesk restore FILE)", file=sys.stderr)
+        if not report.ok:
+            hint = backup_hint(db_path, passphrase=passphrase)
+            print(
+                f"check failed: restore a backup (osteodesk restore FILE). {hint}", file=sys.stderr
+            )
+        else:
+            print(f"check failed: the backup {args.backup} is damaged", file=sys.stderr)
         return 1
     return 0
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from osteodesk.cli.errors import CommandError, InputError
+from osteodesk.storage.crypto import env_passphrase
 from osteodesk.storage.database import open_database
 from osteodesk.storage.errors import StorageError
 from osteodesk.storage.paths import resolve_db_path
@@ -48,6 +49,8 @@ def parse_as_of(value: str | None) -> date:
 def open_db(db_arg: str | None, *, create: bool = True) -> Database:
     """The command's database; storage problems become a message (exit 1).
 
+    An encrypted database is opened with the passphrase in ``$OSTEODESK_PASSPHRASE``.
+
     Args:
         db_arg: the --db argument (None: $OSTEODESK_DB or the per-user data folder).
         create: make a new database when there is none (import, demo); reading commands
@@ -57,7 +60,7 @@ def open_db(db_arg: str | None, *, create: bool = True) -> Database:
     if not create and not path.exists():
         raise CommandError(f"no database at {path} (use --db PATH, or import or demo first)")
     try:
-        return open_database(path)
+        return open_database(path, passphrase=env_passphrase())
     except StorageError as exc:
         raise CommandError(str(exc)) from exc
 

@@ -137,3 +137,21 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
     except BrokenPipeError:
         return 1
+    except Exception as exc:
+        # A fault of the disk or the database that a command did not expect (full disk,
+        # read-only file, lock held by another program): a message naming the file, not a
+        # traceback. Anything else is a bug and keeps its traceback.
+        message = _storage_fault(exc, args)
+        if message is None:
+            raise
+        print(f"osteodesk {args.command}: {message}", file=sys.stderr)
+        return 1
+
+
+def _storage_fault(exc: Exception, args: argparse.Namespace) -> str | None:
+    """The message for a storage fault (issue 9), or None when `exc` is not one."""
+    from osteodesk.storage.faults import describe
+    from osteodesk.storage.paths import resolve_db_path
+
+    described = describe(exc, resolve_db_path(args.db))
+    return None if described is None else str(described)

@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
     from osteodesk.reports.data import ClinicInfo, ReportInput
     from osteodesk.reports.fonts import FontNotFoundError
     from osteodesk.storage.clinic import load_clinic_settings
+    from osteodesk.storage.crypto import env_passphrase
     from osteodesk.storage.database import open_database
     from osteodesk.storage.errors import PatientNotFoundError, StorageError
     from osteodesk.storage.paths import resolve_db_path
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             f"--patient: no patient {args.patient!r} (there is no database at {db_path})"
         )
     try:
-        db = open_database(db_path)
+        db = open_database(db_path, passphrase=env_passphrase())
         try:
             patients = PatientRepository(db, source="cli")
             try:

@@ -8,6 +8,8 @@ then renamed into place, so a backup file is either complete and checked or abse
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -19,7 +21,7 @@ from typing import Final
 
 from sqlite_utils import Database
 
-from osteodesk.storage import paths
+from osteodesk.storage import crypto, paths
 from osteodesk.storage.errors import (
     DatabaseCorruptError,
     NewerDatabaseError,
@@ -27,6 +29,9 @@ from osteodesk.storage.errors import (
     StorageError,
 )
 from osteodesk.storage.migrations import MIGRATION_SET, known_steps
+
+_COPY_ERRORS: Final[tuple[type[Exception], ...]] = (*crypto.DRIVER_ERRORS, StorageError, OSError)
+_PARTIAL_RE: Final = re.compile(r"^\..+\.(?:partial|restoring|converting)-(\d+)$")
 
 AUTO_BACKUPS_KEPT: Final = 10
 _SAFE_REASON_RE: Final = re.compile(r"[^a-z0-9-]+")
@@ -70,15 +75,32 @@ class BackupReport:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Live database against a backup: tables whose counts differ, patients only on one side."""
+    """Live database against a backup, down to the content of every patient's record.
+
+    Attributes:
+        count_differences: tables whose row counts differ: (live, backup).
+        only_in_live, only_in_backup: patients (clinic id, else ``#number``) on one side only.
+        changed: patients on both sides whose whole record (every fact, archived or not)
+            differs, found by comparing SHA-256 digests of the records.
+        content_differences: tables with the same number of rows but different rows.
+    """
 
     count_differences: dict[str, tuple[int, int]]
     only_in_live: list[str]
     only_in_backup: list[str]
+    changed: list[str] = field(default_factory=list)
+    content_differences: list[str] = field(default_factory=list)
+    patients_compared: int = 0
 
     @property
     def same(self) -> bool:
-        return not (self.count_differences or self.only_in_live or self.only_in_backup)
+        return not (
+            self.count_differences
+            or self.only_in_live
+            or self.only_in_backup
+            or self.changed
+            or self.content_differences
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +117,9 @@ class RestoreReport:
 
 
 @contextlib.contextmanager
-def read_only(path: Path, *, live: bool = False) -> Iterator[sqlite3.Connection]:
+def read_only(
+    path: Path, *, live: bool = False, passphrase: str | None = None
+) -> Iterator[sqlite3.Connection]:
     """A connection that only reads an existing database file (never creates it).
 
     Args:
@@ -103,21 +127,32 @@ def read_only(path: Path, *, live: bool = False) -> Iterator[sqlite3.Connection]
         live: the database in use rather than a backup. A read-only connection cannot remove
             the -wal/-shm files a WAL database needs, so the live database is opened
             normally (and only read), which leaves the folder as it was.
+        passphrase: for an encrypted file (a plain file ignores it).
 
     Raises:
         NotADatabaseError: missing, or not SQLite.
+        EncryptedDatabaseError: encrypted, and no passphrase given.
+        WrongPassphraseError: the passphrase does not open it.
     """
     if not path.is_file():
         raise NotADatabaseError(path, "no such file")
     with path.open("rb") as handle:
-        if not handle.read(16).startswith(b"SQLite format 3\x00"):
-            raise NotADatabaseError(path, "the file does not start with the SQLite header")
+        plain = handle.read(16).startswith(b"SQLite format 3\x00")
+    if not plain and not crypto.looks_encrypted(path):
+        raise NotADatabaseError(path, "the file does not start with the SQLite header")
+    if not plain and passphrase is None:
+        raise crypto.EncryptedDatabaseError(path)
     mode = "rw" if live else "ro"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
+    if plain:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
+    else:
+        conn = crypto.connect(path, passphrase, read_only=not live)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
+        if not plain:
+            crypto.verify_key(conn, path)
         yield conn
-    except sqlite3.DatabaseError as exc:
+    except crypto.DATABASE_ERRORS as exc:
         text = str(exc)
         if "not a database" in text:
             raise NotADatabaseError(path, text) from exc
@@ -168,13 +203,13 @@ def inspect(conn: sqlite3.Connection, path: Path | None, *, full: bool = True) -
     )
 
 
-def check_file(path: Path) -> CheckReport:
+def check_file(path: Path, *, passphrase: str | None = None) -> CheckReport:
     """Check a database or backup file without changing it."""
-    with read_only(path) as conn:
+    with read_only(path, passphrase=passphrase) as conn:
         return inspect(conn, path)
 
 
-def verify_restorable(path: Path) -> CheckReport:
+def verify_restorable(path: Path, *, passphrase: str | None = None) -> CheckReport:
     """Check that a file can replace the database: SQLite, intact, ours, not newer.
 
     Raises:
@@ -182,7 +217,7 @@ def verify_restorable(path: Path) -> CheckReport:
         DatabaseCorruptError: the integrity check fails.
         NewerDatabaseError: written by a newer OsteoDesk.
     """
-    report = check_file(path)
+    report = check_file(path, passphrase=passphrase)
     if report.integrity != ["ok"]:
         raise DatabaseCorruptError(path, "; ".join(report.integrity[:5]))
     if report.foreign_key_problems:
@@ -197,12 +232,17 @@ def verify_restorable(path: Path) -> CheckReport:
 # --- making copies ----------------------------------------------------------------------
 
 
-def backup_database(source: Database | Path, target: Path) -> BackupReport:
+def backup_database(
+    source: Database | Path, target: Path, *, passphrase: str | None = None
+) -> BackupReport:
     """Copy a database with the online backup API and verify the copy before it is kept.
+
+    The copy of an encrypted database is encrypted with the same passphrase.
 
     Args:
         source: an open database (the window's) or a database file.
         target: where the copy goes; replaced only once the new copy has verified.
+        passphrase: for an encrypted source file (an open database knows its own).
 
     Raises:
         BackupError: the copy failed or did not verify (the target is left as it was).
@@ -210,29 +250,37 @@ def backup_database(source: Database | Path, target: Path) -> BackupReport:
     target = Path(target)
     if not target.parent.is_dir():
         raise BackupError(f"folder {target.parent} does not exist")
+    passphrase = crypto.passphrase_of(source) or passphrase
     temp = target.with_name(f".{target.name}.partial-{os.getpid()}")
-    with _source_connection(source) as src:
-        try:
-            _copy(src, temp)
+    try:
+        with _source_connection(source, passphrase) as src:
+            key = passphrase if _is_cipher(src) else None
+            _copy(src, temp, key)
             source_counts = table_counts(src)
-            with read_only(temp) as copy:
+            with read_only(temp, passphrase=key) as copy:
                 integrity = [row[0] for row in copy.execute("PRAGMA integrity_check")]
                 copy_counts = table_counts(copy)
-        except (sqlite3.Error, StorageError, OSError) as exc:
-            _remove(temp)
-            raise BackupError(f"backup to {target} failed: {exc}") from exc
+    except _COPY_ERRORS as exc:
+        _remove(temp)
+        raise BackupError(f"backup to {target} failed: {_explain(exc, target)}") from exc
     if integrity != ["ok"]:
         _remove(temp)
         raise BackupError(f"the copy failed its integrity check: {'; '.join(integrity[:5])}")
     if copy_counts != source_counts:
         _remove(temp)
         raise BackupError(f"row counts differ: source {source_counts}, copy {copy_counts}")
-    os.replace(temp, target)
+    try:
+        os.replace(temp, target)
+    except OSError as exc:
+        _remove(temp)
+        raise BackupError(f"backup to {target} failed: {_explain(exc, target)}") from exc
     _fsync_dir(target.parent)
     return BackupReport(target=target, row_counts=copy_counts, bytes=target.stat().st_size)
 
 
-def auto_backup(db_path: Path, reason: str, *, db: Database | None = None) -> Path | None:
+def auto_backup(
+    db_path: Path, reason: str, *, db: Database | None = None, passphrase: str | None = None
+) -> Path | None:
     """A rotating automatic backup into `paths.backup_dir()` (the last 10 are kept).
 
     Called when the window closes and before migrations. Returns the new file, or None when
@@ -250,9 +298,22 @@ def auto_backup(db_path: Path, reason: str, *, db: Database | None = None) -> Pa
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     safe_reason = _SAFE_REASON_RE.sub("-", reason.lower()).strip("-") or "auto"
     target = folder / f"{db_path.stem}-{stamp}-{safe_reason}.sqlite3"
-    backup_database(db if db is not None else db_path, target)
+    remove_stale_partials(folder)
+    backup_database(db if db is not None else db_path, target, passphrase=passphrase)
     rotate(folder, db_path.stem, keep=AUTO_BACKUPS_KEPT)
     return target
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Delete half-written copies left by a process that was killed (its pid is gone)."""
+    removed: list[Path] = []
+    for candidate in folder.iterdir():
+        match = _PARTIAL_RE.match(candidate.name)
+        if match and not _pid_alive(int(match.group(1))):
+            _remove(candidate)
+            _remove(candidate.with_name(candidate.name + "-journal"))
+            removed.append(candidate)
+    return removed
 
 
 def rotate(folder: Path, stem: str, *, keep: int) -> list[Path]:
@@ -274,7 +335,9 @@ def list_auto_backups(stem: str) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
-def restore_database(source: Path, db_path: Path) -> RestoreReport:
+def restore_database(
+    source: Path, db_path: Path, *, passphrase: str | None = None
+) -> RestoreReport:
     """Replace the database with a verified backup; the replaced one is kept beside it.
 
     Steps: verify `source`; copy it to a temporary file next to the database and verify the
@@ -288,18 +351,18 @@ def restore_database(source: Path, db_path: Path) -> RestoreReport:
     """
     source = Path(source)
     db_path = Path(db_path)
-    verify_restorable(source)
+    verify_restorable(source, passphrase=passphrase)
     if source.resolve() == db_path.resolve():
         raise BackupError("the backup is the database itself")
     kept: Path | None = None
     if db_path.exists():
-        _ensure_not_in_use(db_path)
+        _ensure_not_in_use(db_path, passphrase)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
-        backup_database(db_path, kept)
-        _ensure_not_in_use(db_path)
+        backup_database(db_path, kept, passphrase=passphrase)
+        _ensure_not_in_use(db_path, passphrase)
     staged = db_path.with_name(f".{db_path.name}.restoring-{os.getpid()}")
-    report = backup_database(source, staged)
+    report = backup_database(source, staged, passphrase=passphrase)
     for suffix in ("-wal", "-shm"):
         _remove(db_path.with_name(db_path.name + suffix))
     os.replace(staged, db_path)
@@ -310,7 +373,7 @@ def restore_database(source: Path, db_path: Path) -> RestoreReport:
 
 
 def compare(live: sqlite3.Connection, backup: sqlite3.Connection) -> Comparison:
-    """Row counts per table and the set of patients, live against backup."""
+    """Row counts per table, the set of patients and every patient's record, live vs backup."""
     live_counts = table_counts(live)
     backup_counts = table_counts(backup)
     differences = {
@@ -318,30 +381,101 @@ def compare(live: sqlite3.Connection, backup: sqlite3.Connection) -> Comparison:
         for name in sorted(set(live_counts) | set(backup_counts))
         if live_counts.get(name, 0) != backup_counts.get(name, 0)
     }
-    live_patients = _patient_keys(live)
-    backup_patients = _patient_keys(backup)
+    live_records = record_digests(live)
+    backup_records = record_digests(backup)
+    live_tables = crypto.table_digests(live)
+    backup_tables = crypto.table_digests(backup)
     return Comparison(
         count_differences=differences,
-        only_in_live=sorted(live_patients - backup_patients),
-        only_in_backup=sorted(backup_patients - live_patients),
+        only_in_live=sorted(set(live_records) - set(backup_records)),
+        only_in_backup=sorted(set(backup_records) - set(live_records)),
+        changed=sorted(
+            key
+            for key in set(live_records) & set(backup_records)
+            if live_records[key] != backup_records[key]
+        ),
+        content_differences=sorted(
+            name
+            for name in set(live_tables) & set(backup_tables)
+            if name not in differences and live_tables[name] != backup_tables[name]
+        ),
+        patients_compared=len(set(live_records) & set(backup_records)),
     )
+
+
+def record_digests(conn: sqlite3.Connection) -> dict[str, str]:
+    """A SHA-256 of every patient's whole record (and archived flag), by clinic id or #number.
+
+    The record is read the way the window reads it (`PatientRepository`), so two databases
+    give equal digests exactly when every patient would show the same facts.
+    """
+    from osteodesk.core.record import record_to_json
+    from osteodesk.storage.patients import PatientRepository
+
+    if not _has_table(conn, "patients"):
+        return {}
+    keys = {
+        row[0]: row[1] if row[1] is not None else f"#{row[0]}"
+        for row in conn.execute("SELECT id, mrn FROM patients")
+    }
+    archived = {row[0]: bool(row[1]) for row in conn.execute("SELECT id, archived FROM patients")}
+    repo = PatientRepository(Database(conn, execute_plugins=False))
+    digests: dict[str, str] = {}
+    for patient_id, record in repo.iter_records(include_archived=True):
+        payload = {"record": record_to_json(record), "archived": archived[patient_id]}
+        text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        digests[keys[patient_id]] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return digests
 
 
 # --- internals --------------------------------------------------------------------------
 
 
 @contextlib.contextmanager
-def _source_connection(source: Database | Path) -> Iterator[sqlite3.Connection]:
+def _source_connection(
+    source: Database | Path, passphrase: str | None
+) -> Iterator[sqlite3.Connection]:
     if isinstance(source, Database):
         yield source.conn
         return
-    with read_only(Path(source)) as conn:
+    with read_only(Path(source), passphrase=passphrase) as conn:
         yield conn
 
 
-def _copy(src: sqlite3.Connection, temp: Path) -> None:
+def _is_cipher(conn: object) -> bool:
+    return crypto.cipher is not None and isinstance(conn, crypto.cipher.Connection)
+
+
+def _explain(exc: BaseException, path: Path) -> str:
+    from osteodesk.storage import faults
+
+    described = faults.describe(exc, path)
+    return str(described if described is not None else exc)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]
+    ).fetchone()
+    return found is not None
+
+
+def _copy(src: sqlite3.Connection, temp: Path, passphrase: str | None = None) -> None:
+    """Online-backup `src` into `temp` (encrypted with `passphrase` when the source is)."""
     _remove(temp)
-    dest = sqlite3.connect(temp)
+    dest = crypto.connect(temp, passphrase) if passphrase is not None else sqlite3.connect(temp)
     try:
         src.backup(dest)
         # The copy inherits WAL mode from the source; a backup file must be one
@@ -353,15 +487,20 @@ def _copy(src: sqlite3.Connection, temp: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _ensure_not_in_use(db_path: Path) -> None:
+def _ensure_not_in_use(db_path: Path, passphrase: str | None = None) -> None:
     """Fail when another connection holds the file: its -wal/-shm exist only while open."""
     for suffix in ("-wal", "-shm"):
         companion = db_path.with_name(db_path.name + suffix)
         if companion.exists():
             # A cleanly closed WAL database removes both; a crash may leave them, and then
             # opening and closing the database once folds the WAL back in.
-            with contextlib.suppress(sqlite3.Error):
-                conn = sqlite3.connect(db_path)
+            with contextlib.suppress(*crypto.DRIVER_ERRORS, StorageError):
+                encrypted = crypto.looks_encrypted(db_path)
+                conn = (
+                    crypto.connect(db_path, passphrase)
+                    if encrypted and passphrase is not None
+                    else sqlite3.connect(db_path)
+                )
                 try:
                     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 finally:
@@ -370,18 +509,6 @@ def _ensure_not_in_use(db_path: Path) -> None:
                 raise DatabaseInUseError(
                     f"{db_path} is open in another program (close OsteoDesk first)"
                 )
-
-
-def _patient_keys(conn: sqlite3.Connection) -> set[str]:
-    has = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'patients'"
-    ).fetchone()
-    if not has:
-        return set()
-    return {
-        row[0] if row[0] is not None else f"#{row[1]}"
-        for row in conn.execute("SELECT mrn, id FROM patients")
-    }
 
 
 def _remove(path: Path) -> None:

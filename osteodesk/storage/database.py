@@ -6,11 +6,11 @@ durability settings and the schema version are the same everywhere.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from osteodesk.storage import crypto
 from osteodesk.storage.errors import (
     DatabaseCorruptError,
     ForeignDatabaseError,
@@ -23,7 +23,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-def open_database(path: str | Path | None, *, migrate: bool = True) -> Database:
+def open_database(
+    path: str | Path | None, *, migrate: bool = True, passphrase: str | None = None
+) -> Database:
     """Open (creating if needed) the OsteoDesk database at `path`; None means in memory.
 
     Files get WAL with ``synchronous=FULL``: in WAL mode NORMAL may lose the last commits on
@@ -31,11 +33,20 @@ def open_database(path: str | Path | None, *, migrate: bool = True) -> Database:
     Foreign keys are on and a busy connection waits up to 5 s instead of failing at once.
     Pending migrations run after an automatic backup of an existing, non-empty file.
 
+    Args:
+        path: the file, or None for a database in memory.
+        migrate: apply pending schema steps.
+        passphrase: opens an encrypted (SQLCipher) file, and makes a new file encrypted.
+            A plain existing file is opened as it is (see `crypto.convert` to encrypt it).
+
     Raises:
         NotADatabaseError: the file is not SQLite.
         DatabaseCorruptError: SQLite reports the file damaged (e.g. truncated).
         NewerDatabaseError: written by a newer OsteoDesk; nothing was changed.
         ForeignDatabaseError: an SQLite file of another program; nothing was changed.
+        EncryptedDatabaseError: the file is encrypted and no passphrase was given.
+        WrongPassphraseError: the passphrase does not open the file.
+        StorageError: another fault (disk full, read-only, locked; see `faults`).
     """
     if path is None:
         db = Database(memory=True, execute_plugins=False)
@@ -44,12 +55,26 @@ def open_database(path: str | Path | None, *, migrate: bool = True) -> Database:
             migrations.apply(db)
         return db
     file = Path(path)
-    _check_header(file)
+    try:
+        return _open_file(file, migrate=migrate, passphrase=passphrase)
+    except (NotADatabaseError, DatabaseCorruptError) as exc:
+        from osteodesk.storage import faults
+
+        if file.is_file() and faults.needs_backup_hint(exc):
+            raise faults.with_backup_hint(exc, file, passphrase=passphrase) from exc.__cause__
+        raise
+
+
+def _open_file(file: Path, *, migrate: bool, passphrase: str | None) -> Database:
+    encrypted = _check_header(file, passphrase)
     existing = file.exists() and file.stat().st_size > 0
     try:
-        db = Database(file, execute_plugins=False)
-    except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(file, str(exc)) from exc
+        if encrypted or (passphrase is not None and not existing):
+            db: Database = crypto.open_keyed(file, passphrase or "")
+        else:
+            db = Database(file, execute_plugins=False)
+    except crypto.DATABASE_ERRORS as exc:
+        raise _classify(file, exc) from exc
     try:
         _configure(db)  # WAL is a write: only after the checks below
         pending = _check_versions(db, file)
@@ -60,7 +85,7 @@ def open_database(path: str | Path | None, *, migrate: bool = True) -> Database:
 
                 auto_backup(file, "before-migration", db=db)
             migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
+    except crypto.DRIVER_ERRORS as exc:
         db.close()
         raise _classify(file, exc) from exc
     except BaseException:
@@ -104,19 +129,24 @@ def _enable_wal(db: Database) -> None:
         db.enable_wal()
 
 
-def _check_header(file: Path) -> None:
+def _check_header(file: Path, passphrase: str | None = None) -> bool:
+    """Refuse what cannot be an OsteoDesk database; True when the file is encrypted."""
     if not file.exists():
         if not file.parent.exists():
             raise NotADatabaseError(file, f"folder {file.parent} does not exist")
-        return
+        return False
     if file.is_dir():
         raise NotADatabaseError(file, "it is a folder")
     size = file.stat().st_size
     if size == 0:
-        return
+        return False
     with file.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
+        if crypto.looks_encrypted(file):
+            if passphrase is None:
+                raise crypto.EncryptedDatabaseError(file)
+            return True
         raise NotADatabaseError(file, "the file does not start with the SQLite header")
     if len(header) < 100:
         raise DatabaseCorruptError(file, f"the file is truncated ({size} bytes)")
@@ -129,11 +159,15 @@ def _check_header(file: Path) -> None:
         raise DatabaseCorruptError(
             file, f"the file is truncated ({size} of {page_count * page_size} bytes)"
         )
+    return False
 
 
 def _check_versions(db: Database, file: Path) -> list[str]:
     """Refuse newer or foreign files before anything is written; return the pending steps."""
     tables = db.table_names()
+    if tables == ["_sqlite_migrations"] and not _count(db, "_sqlite_migrations"):
+        # Killed while the first open created the file: the steps table exists, nothing else.
+        return pending_steps(db)
     if tables and "_sqlite_migrations" not in tables:
         raise ForeignDatabaseError(file, tables)
     if "_sqlite_migrations" in tables:
@@ -152,10 +186,15 @@ def _has_tables(db: Database) -> bool:
     return bool(db.table_names())
 
 
-def _classify(file: Path, exc: sqlite3.DatabaseError) -> Exception:
+def _count(db: Database, table: str) -> int:
+    return int(db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+
+
+def _classify(file: Path, exc: Exception) -> Exception:
     text = str(exc)
-    if "not a database" in text or "file is encrypted" in text:
-        return NotADatabaseError(file, text)
     if "malformed" in text or "disk image" in text or "corrupt" in text:
         return DatabaseCorruptError(file, text)
-    return exc
+    from osteodesk.storage import faults
+
+    described = faults.describe(exc, file)
+    return described if described is not None else exc
