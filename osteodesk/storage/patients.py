@@ -7,7 +7,6 @@ what was saved.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,6 +29,7 @@ from osteodesk.core.record import (
     record_to_json,
 )
 from osteodesk.storage.audit import AuditLog, Clock, timestamp, utc_now
+from osteodesk.storage.crypto import INTEGRITY_ERRORS
 from osteodesk.storage.errors import DuplicateClinicIdError, PatientNotFoundError
 from osteodesk.storage.names import name_keys, patient_terms, phone_digits
 
@@ -486,7 +486,7 @@ class PatientRepository:
                 names = ", ".join(_PATIENT_COLUMNS)
                 values = ", ".join(f":{c}" for c in _PATIENT_COLUMNS)
                 conn.executemany(f"INSERT INTO patients ({names}) VALUES ({values})", rows.patients)
-        except sqlite3.IntegrityError as exc:
+        except INTEGRITY_ERRORS as exc:  # sqlite3's or SQLCipher's (issue 9)
             if "patients.mrn" in str(exc):
                 raise DuplicateClinicIdError(_duplicate_mrn(numbered)) from exc
             raise
