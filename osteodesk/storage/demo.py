@@ -429,6 +429,11 @@ def generate(
         yield maker.record(number)
 
 
+# From this many patients the follow-up items are derived in a worker process (BulkDueRows);
+# the window's demo and the tests stay single-process.
+PARALLEL_FROM: Final = 20_000
+
+
 def fill(db: Database, count: int, *, seed: int = 0, as_of: date | None = None) -> int:
     """Add `count` synthetic patients in one transaction with a single audit entry."""
     day = as_of or date.today()
@@ -437,4 +442,6 @@ def fill(db: Database, count: int, *, seed: int = 0, as_of: date | None = None) 
     return repo.add_bulk(
         generate(count, seed=seed, as_of=day, first_number=first),
         note=f"demo data: {count} synthetic patients, seed {seed}, as of {day.isoformat()}",
+        as_of=day,
+        parallel=count >= PARALLEL_FROM,
     )

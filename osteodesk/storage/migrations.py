@@ -304,3 +304,57 @@ CREATE INDEX patients_list_updated_at ON patients (updated_at, archived);
 CREATE INDEX patients_archived_only ON patients (id) WHERE archived = 1
 """,
     )
+
+
+@migrations(name="0006_due_items")
+def create_due_items(db: Database) -> None:
+    """Stored follow-up items, so the worklist is one indexed query, never an evaluation.
+
+    `due_items` holds each patient's open items (recomputed in the transaction of every change
+    to the patient, a dose or a plan); the status and the late code are worked out from the
+    day the list is shown. `due_marks` keeps what the clinic did (done, snoozed with a reason)
+    across recomputations. `due_refreshed` says for which rules version a patient's items were
+    computed, so rows made before this step or under older rules are found and recomputed.
+    """
+    _run(
+        db,
+        """
+CREATE TABLE due_items (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    due_date TEXT NOT NULL,
+    notice_from TEXT NOT NULL,
+    late_from TEXT,
+    late_code TEXT,
+    severity INTEGER NOT NULL,
+    late_severity INTEGER,
+    params_json TEXT NOT NULL DEFAULT '{}',
+    source TEXT NOT NULL,
+    snoozed_until TEXT,
+    snooze_reason TEXT,
+    CHECK (notice_from <= due_date)
+) STRICT;
+CREATE INDEX due_items_due_date ON due_items (due_date);
+CREATE INDEX due_items_patient ON due_items (patient_id, due_date);
+CREATE TABLE due_marks (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('done', 'snooze')),
+    code TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    due_date TEXT NOT NULL,
+    mark_date TEXT NOT NULL,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    CHECK (kind = 'done' OR length(trim(coalesce(note, ''))) > 0)
+) STRICT;
+CREATE INDEX due_marks_patient ON due_marks (patient_id, kind);
+CREATE TABLE due_refreshed (
+    patient_id INTEGER PRIMARY KEY REFERENCES patients (id) ON DELETE CASCADE,
+    as_of TEXT NOT NULL,
+    rules_version TEXT NOT NULL
+) STRICT, WITHOUT ROWID
+""",
+    )

@@ -30,6 +30,7 @@ from osteodesk.core.record import (
 )
 from osteodesk.storage.audit import AuditLog, Clock, timestamp, utc_now
 from osteodesk.storage.crypto import INTEGRITY_ERRORS
+from osteodesk.storage.due import BulkDueRows, refresh_due_rows
 from osteodesk.storage.errors import DuplicateClinicIdError, PatientNotFoundError
 from osteodesk.storage.names import name_keys, patient_terms, phone_digits
 
@@ -224,16 +225,26 @@ class PatientRepository:
                 )
         return ids, added, updated
 
-    def add_bulk(self, records: Iterable[PatientRecord], *, note: str) -> int:
+    def add_bulk(
+        self,
+        records: Iterable[PatientRecord],
+        *,
+        note: str,
+        as_of: date | None = None,
+        parallel: bool = False,
+    ) -> int:
         """Insert many new patients fast (demo data): one transaction, ONE audit entry.
 
+        `as_of` is the day their follow-up items are computed for (default today);
+        `parallel` derives them in a worker process (only where no other thread runs).
         Returns how many were added.
         """
         added = 0
         old_cache = self._db.execute("PRAGMA cache_size").fetchone()[0]
         self._db.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+        due_day = as_of or self._now().astimezone().date()
         try:
-            with self._db.atomic():
+            with self._db.atomic(), BulkDueRows(self._db, as_of=due_day, parallel=parallel) as due:
                 next_id = self._next_id("patients")
                 created = timestamp(self._now())
                 chunk: list[tuple[int, PatientRecord]] = []
@@ -241,12 +252,13 @@ class PatientRepository:
                     chunk.append((next_id, record))
                     next_id += 1
                     if len(chunk) == _BULK_CHUNK:
-                        self._insert(chunk, created_at=created)
+                        self._insert(chunk, created_at=created, bulk_due=due)
                         added += len(chunk)
                         chunk = []
                 if chunk:
-                    self._insert(chunk, created_at=created)
+                    self._insert(chunk, created_at=created, bulk_due=due)
                     added += len(chunk)
+                due.finish()
                 self.audit.append(
                     entity="patient",
                     action="bulk_create",
@@ -467,8 +479,9 @@ class PatientRepository:
         *,
         created_at: str,
         replace: bool = False,
+        bulk_due: BulkDueRows | None = None,
     ) -> None:
-        """Write patient rows, children and search terms for already-numbered records."""
+        """Write patient rows, children, search terms and follow-up items (numbered records)."""
         updated_at = timestamp(self._now())
         next_treatment = self._next_id("treatments")
         rows = _Rows()
@@ -534,6 +547,12 @@ class PatientRepository:
             rows.biologics,
         )
         conn.executemany("INSERT INTO search_terms VALUES (?, ?, ?)", rows.terms)
+        # The worklist's stored items move with every change of a record (issue 7).
+        if bulk_due is not None:
+            bulk_due.add(numbered)
+        else:
+            day = self._now().astimezone().date()
+            refresh_due_rows(self._db, numbered, as_of=day, new=not replace)
 
     def _load(self, patient_ids: Sequence[int]) -> dict[int, PatientRecord]:
         """Read whole records for up to _BATCH patients with one query per table."""

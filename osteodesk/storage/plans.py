@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from osteodesk.core.evaluation import Step
 from osteodesk.core.plan import PLAN_STATUSES, Plan
 from osteodesk.storage.audit import AuditLog, Clock, timestamp, utc_now
+from osteodesk.storage.due import refresh_due_for_patient
 from osteodesk.storage.errors import PatientNotFoundError, StorageError
 
 
@@ -104,6 +105,7 @@ class PlanRepository:
                     "status": plan.status,
                 },
             )
+            self._refresh_due(plan.patient_id)
         return self.get(new_id)
 
     def set_status(self, plan_id: int, status: str) -> Plan:
@@ -132,6 +134,7 @@ class PlanRepository:
                 old_value=plan.status,
                 new_value=status,
             )
+            self._refresh_due(plan.patient_id)
         return replace(plan, status=status)
 
     def get(self, plan_id: int) -> Plan:
@@ -158,6 +161,10 @@ class PlanRepository:
         """The patient's current plan, if any."""
         found = self.for_patient(patient_id, status="active")
         return found[0] if found else None
+
+    def _refresh_due(self, patient_id: int) -> None:
+        """The worklist's stored items follow the active plan (issue 7)."""
+        refresh_due_for_patient(self._db, patient_id, as_of=self._now().astimezone().date())
 
     def _select(self, clause: str, params: dict[str, Any]) -> list[Plan]:
         rows = self._db.query(

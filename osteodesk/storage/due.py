@@ -1,0 +1,721 @@
+"""The only module that reads or writes the follow-up tables: due_items, due_marks, due_refreshed.
+
+Each patient's open items (osteodesk.core.worklist) are stored with an indexed due date, and
+recomputed inside the transaction of every write that can move them: PatientRepository (add,
+update, import, bulk) and PlanRepository (add, status) call `refresh_due_rows`. The worklist is
+then one indexed query joined with the patients table; nothing is evaluated when it is shown.
+What the clinic did about an item (done on a date, snoozed until a date with a reason) is kept
+in due_marks and survives every recomputation.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+from sqlite_utils import Database
+
+from osteodesk.core import codes
+from osteodesk.core.constants import RULES_VERSION
+from osteodesk.core.decision.dates import add_days
+from osteodesk.core.evaluation import ParamValue
+from osteodesk.core.plan import Plan
+from osteodesk.core.record import PatientRecord, Treatment
+from osteodesk.core.worklist import (
+    DOSE_DRUGS,
+    DUE_CODES,
+    STATUSES,
+    SUBJECT_DOSE,
+    SUBJECT_START,
+    DueItem,
+    DueMark,
+    derive_due_items,
+    notice_horizon,
+    severity_of,
+)
+from osteodesk.storage.audit import AuditLog, Clock, timestamp, utc_now
+from osteodesk.storage.errors import PatientNotFoundError, StorageError
+
+if TYPE_CHECKING:
+    from osteodesk.storage.patients import PatientRepository
+
+# Severities are stored as their rank, so ORDER BY puts urgent first.
+_SEVERITY_RANK: Final = {name: rank for rank, name in enumerate(codes.SEVERITIES)}
+_SEVERITY_NAME: Final = dict(enumerate(codes.SEVERITIES))
+_BATCH: Final = 500  # patient ids per IN (...) (SQLite's variable limit)
+_PARALLEL_MIN_CHUNK: Final = 500  # smaller chunks are derived in place (not worth the copy)
+_ITEM_COLUMNS: Final = (
+    "patient_id, code, subject, due_date, notice_from, late_from, late_code, severity,"
+    " late_severity, params_json, source, snoozed_until, snooze_reason"
+)
+
+
+class DueItemNotFoundError(StorageError, LookupError):
+    """The item is no longer open (recomputed or done meanwhile)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistEntry:
+    """One line of the worklist: the item, its patient, and its status on the day shown."""
+
+    item_id: int
+    patient_id: int
+    mrn: str | None
+    name: str | None
+    code: str  # the contract code on the day shown (a late dose has its late code)
+    base_code: str  # the stored code (what marks refer to)
+    subject: str
+    due_date: date
+    status: str
+    severity: str
+    source: str
+    params_json: str
+    snoozed_until: date | None = None
+    snooze_reason: str | None = None
+
+    @property
+    def display_id(self) -> str:
+        """The clinic id when there is one, else the internal number (contract section 4)."""
+        return self.mrn if self.mrn is not None else str(self.patient_id)
+
+    @property
+    def params(self) -> dict[str, ParamValue]:
+        """The parameters of the item's sentence (decoded on demand: lists are long)."""
+        decoded: dict[str, ParamValue] = json.loads(self.params_json)
+        return decoded
+
+    @property
+    def records_dose(self) -> bool:
+        """Whether "done" records a dose or a start in the patient's treatments."""
+        return dose_drug(self.base_code, self.subject) is not None
+
+
+def dose_drug(code: str, subject: str) -> str | None:
+    """The drug "done" gives for an item: a dose, the transition infusion, a planned start."""
+    if code == "denosumab_dose_due":
+        return "denosumab"
+    if code == "denosumab_transition_required":
+        return "zoledronic_acid"
+    if code == "visit_due" and subject.startswith(SUBJECT_DOSE):
+        drug = subject.removeprefix(SUBJECT_DOSE)
+        return drug if drug in DOSE_DRUGS else None
+    if code == "visit_due" and subject.startswith(SUBJECT_START):
+        drug = subject.removeprefix(SUBJECT_START)
+        return drug if drug in codes.OSTEOPOROSIS_DRUGS else None
+    return None
+
+
+# --- the write path every repository calls -------------------------------------------------
+
+
+def refresh_due_rows(
+    db: Database,
+    records: Sequence[tuple[int, PatientRecord]],
+    *,
+    as_of: date,
+    new: bool = False,
+) -> None:
+    """Recompute and store the due items of these patients (call inside the write's transaction).
+
+    Args:
+        db: the database being written.
+        records: (internal number, the record just saved) for each patient.
+        as_of: the day of the evaluation the monitoring dates come from.
+        new: the patients were just added: no old rows, marks or plans to read (bulk speed).
+    """
+    if not records:
+        return
+    ids = [pid for pid, _ in records]
+    plans: dict[int, Plan] = {} if new else _active_plans(db, ids)
+    marks: dict[int, list[DueMark]] = {} if new else _marks(db, ids)
+    if not new:
+        _delete_rows(db, ids)
+    rows: list[tuple[Any, ...]] = []
+    for pid, record in records:
+        items = derive_due_items(record, as_of=as_of, plan=plans.get(pid), marks=marks.get(pid, ()))
+        rows.extend(_row(pid, item) for item in items)
+    _write_rows(db, rows, ids, as_of)
+
+
+def _write_rows(db: Database, rows: list[tuple[Any, ...]], ids: list[int], as_of: date) -> None:
+    conn = db.conn
+    conn.executemany(
+        f"INSERT INTO due_items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    stamp = as_of.isoformat()
+    conn.executemany(
+        "INSERT OR REPLACE INTO due_refreshed (patient_id, as_of, rules_version) VALUES (?, ?, ?)",
+        [(pid, stamp, RULES_VERSION) for pid in ids],
+    )
+
+
+def _new_patients_rows(records: list[tuple[int, PatientRecord]], as_of: date) -> list[Any]:
+    """The rows of newly added patients (no plans, no marks); runs in a worker process too."""
+    rows: list[tuple[Any, ...]] = []
+    for pid, record in records:
+        rows.extend(_row(pid, item) for item in derive_due_items(record, as_of=as_of))
+    return rows
+
+
+class BulkDueRows:
+    """The due items of a bulk insert: derived beside the inserts, written by `finish()`.
+
+    Deriving evaluates every record (about 0.2 ms each), as long as inserting it. With
+    `parallel` on a platform that forks (Linux), chunks are derived in one worker process
+    while the caller goes on inserting, so two cores fill 100,000 demo patients in well under
+    a minute. Forking is only asked for by callers that know the process has no other threads
+    (the demo command); elsewhere the rows are derived in place.
+    """
+
+    def __init__(self, db: Database, *, as_of: date, parallel: bool = False) -> None:
+        self._db = db
+        self._as_of = as_of
+        self._parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: list[Future[list[Any]]] = []
+        self._rows: list[tuple[Any, ...]] = []
+        self._ids: list[int] = []
+
+    def __enter__(self) -> BulkDueRows:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, records: Sequence[tuple[int, PatientRecord]]) -> None:
+        """Derive the items of these new patients (in the worker when parallel)."""
+        chunk = list(records)
+        self._ids.extend(pid for pid, _ in chunk)
+        if self._parallel and len(chunk) >= _PARALLEL_MIN_CHUNK:
+            if self._pool is None:
+                context = multiprocessing.get_context("fork")
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._pending.append(self._pool.submit(_new_patients_rows, chunk, self._as_of))
+        else:
+            self._rows.extend(_new_patients_rows(chunk, self._as_of))
+
+    def finish(self) -> None:
+        """Write every row (inside the caller's transaction, after its patients)."""
+        for future in self._pending:
+            self._rows.extend(future.result())
+        self._pending.clear()
+        _write_rows(self._db, self._rows, self._ids, self._as_of)
+        self._rows = []
+        self._ids = []
+
+    def close(self) -> None:
+        """Stop the worker (pending work is dropped when `finish` was not reached)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def refresh_due_for_patient(db: Database, patient_id: int, *, as_of: date) -> None:
+    """Recompute one patient's items from the stored record (after a plan changed)."""
+    from osteodesk.storage.patients import PatientRepository  # patients.py calls this module
+
+    record = PatientRepository(db).get(patient_id)
+    refresh_due_rows(db, [(patient_id, record)], as_of=as_of)
+
+
+def _row(patient_id: int, item: DueItem) -> tuple[Any, ...]:
+    late_severity = None if item.late_code is None else _SEVERITY_RANK[severity_of(item.late_code)]
+    return (
+        patient_id,
+        item.code,
+        item.subject,
+        item.due_date.isoformat(),
+        item.notice_from.isoformat(),
+        _iso(item.late_from),
+        item.late_code,
+        _SEVERITY_RANK[severity_of(item.code)],
+        late_severity,
+        json.dumps(dict(item.params), ensure_ascii=False, sort_keys=True),
+        item.source,
+        _iso(item.snoozed_until),
+        item.snooze_reason,
+    )
+
+
+def _delete_rows(db: Database, patient_ids: list[int]) -> None:
+    for chunk in _chunks(patient_ids):
+        marks = ", ".join("?" * len(chunk))
+        db.execute(f"DELETE FROM due_items WHERE patient_id IN ({marks})", chunk)
+
+
+def _active_plans(db: Database, patient_ids: list[int]) -> dict[int, Plan]:
+    from osteodesk.storage.plans import PlanRepository  # plans.py calls this module
+
+    plans = PlanRepository(db)
+    found: dict[int, Plan] = {}
+    for chunk in _chunks(patient_ids):
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT DISTINCT patient_id FROM plans WHERE status = 'active' AND patient_id IN"
+            f" ({marks})",
+            chunk,
+        ).fetchall()
+        for (pid,) in rows:
+            plan = plans.active(pid)
+            if plan is not None:
+                found[pid] = plan
+    return found
+
+
+def _marks(db: Database, patient_ids: list[int]) -> dict[int, list[DueMark]]:
+    found: dict[int, list[DueMark]] = {}
+    for chunk in _chunks(patient_ids):
+        marks = ", ".join("?" * len(chunk))
+        for pid, kind, code, subject, due, mark_date, note in db.execute(
+            "SELECT patient_id, kind, code, subject, due_date, mark_date, note FROM due_marks"
+            f" WHERE patient_id IN ({marks}) ORDER BY id",
+            chunk,
+        ):
+            found.setdefault(pid, []).append(
+                DueMark(kind, code, subject, _day(due), _day(mark_date), note)
+            )
+    return found
+
+
+# --- the repository ----------------------------------------------------------------------
+
+
+class DueRepository:
+    """The worklist, a patient's schedule, and recording what was done or snoozed.
+
+    Args:
+        db: an open database (see `open_database`).
+        patients: the repository doses are recorded through (default: one on `db`).
+        source: written into audit entries (ui, cli).
+        now: the clock, for tests.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        patients: PatientRepository | None = None,
+        source: str = "ui",
+        now: Clock = utc_now,
+    ) -> None:
+        if patients is None:
+            from osteodesk.storage.patients import PatientRepository
+
+            patients = PatientRepository(db, source=source, now=now)
+        self._db = db
+        self._patients = patients
+        self._now = now
+        self._audit = AuditLog(db, source=source, now=now)
+
+    # --- keeping the rows current ---------------------------------------------------------
+
+    def refresh_patient(self, patient_id: int, as_of: date | None = None) -> None:
+        """Recompute one patient's items now (in one transaction).
+
+        Raises:
+            PatientNotFoundError: no such patient.
+        """
+        day = as_of or self._today()
+        with self._db.atomic():
+            record = self._patients.get(patient_id)
+            refresh_due_rows(self._db, [(patient_id, record)], as_of=day)
+
+    def stale_patients(self) -> list[int]:
+        """Patients whose items were never computed or were computed under older rules."""
+        rows = self._db.execute(
+            "SELECT p.id FROM patients p LEFT JOIN due_refreshed r ON r.patient_id = p.id"
+            " WHERE r.patient_id IS NULL OR r.rules_version != :version ORDER BY p.id",
+            {"version": RULES_VERSION},
+        )
+        return [row[0] for row in rows]
+
+    def refresh_stale(self, as_of: date | None = None) -> int:
+        """Compute the items of every stale patient (after an upgrade); return how many."""
+        day = as_of or self._today()
+        stale = self.stale_patients()
+        with self._db.atomic():
+            for chunk in _chunks(stale):
+                loaded = [(pid, self._patients.get(pid)) for pid in chunk]
+                refresh_due_rows(self._db, loaded, as_of=day)
+        return len(stale)
+
+    # --- reading --------------------------------------------------------------------------
+
+    def worklist(
+        self,
+        as_of: date,
+        within_days: int,
+        codes: Sequence[str] | None = None,
+        include_snoozed: bool = False,
+        *,
+        patient_id: int | None = None,
+    ) -> list[WorklistEntry]:
+        """The items listed on `as_of`, most urgent first (one indexed query).
+
+        An item is listed when it is due on or before `as_of` + `within_days` (day N
+        included) or its notice window has begun; archived patients are left out, and so
+        are snoozed items until their snooze date unless `include_snoozed`.
+
+        Args:
+            as_of: the day the list is for.
+            within_days: how far ahead "due" reaches (0: today).
+            codes: only these contract codes (as shown on `as_of`: a late denosumab dose is
+                ``denosumab_dose_late``); None for all.
+            include_snoozed: list snoozed items too.
+            patient_id: only this patient.
+
+        Raises:
+            ValueError: `within_days` is negative or a code is unknown.
+        """
+        if within_days < 0:
+            raise ValueError(f"within_days must be 0 or more (got {within_days})")
+        unknown = [c for c in codes or () if c not in DUE_CODES]
+        if unknown:
+            raise ValueError(f"unknown code(s) {', '.join(unknown)}; use {', '.join(DUE_CODES)}")
+        horizon = add_days(as_of, within_days)
+        params: dict[str, Any] = {
+            "as_of": as_of.isoformat(),
+            "horizon": horizon.isoformat(),
+            "scan_to": max(horizon, notice_horizon(as_of)).isoformat(),
+        }
+        shown_code = (
+            "CASE WHEN d.late_from IS NOT NULL AND d.late_from <= :as_of"
+            " THEN d.late_code ELSE d.code END"
+        )
+        where = [
+            "d.due_date <= :scan_to",
+            "(d.due_date <= :horizon OR d.notice_from <= :as_of)",
+            "p.archived = 0",
+        ]
+        if not include_snoozed:
+            where.append("(d.snoozed_until IS NULL OR d.snoozed_until <= :as_of)")
+        if codes is not None:
+            names = {f"code{i}": code for i, code in enumerate(codes)}
+            params.update(names)
+            listed = ", ".join(f":{name}" for name in names) or "NULL"
+            where.append(f"{shown_code} IN ({listed})")
+        if patient_id is not None:
+            where.append("d.patient_id = :patient_id")
+            params["patient_id"] = patient_id
+        sql = (
+            f"SELECT d.id, d.patient_id, p.mrn, p.name, {shown_code}, d.code, d.subject,"
+            " d.due_date, CASE WHEN d.late_from IS NOT NULL AND d.late_from <= :as_of"
+            " THEN d.late_severity ELSE d.severity END AS rank, d.source, d.params_json,"
+            " d.snoozed_until, d.snooze_reason"
+            " FROM due_items d INDEXED BY due_items_due_date"
+            " JOIN patients p ON p.id = d.patient_id"
+            f" WHERE {' AND '.join(where)}"
+            " ORDER BY CASE WHEN d.due_date < :as_of THEN 0 WHEN d.due_date <= :horizon THEN 1"
+            " ELSE 2 END, rank, d.due_date, d.patient_id, d.id"
+        )
+        today = params["as_of"]
+        until = params["horizon"]
+        out: list[WorklistEntry] = []
+        append = out.append
+        for row in self._db.execute(sql, params):
+            due = row[7]
+            status = "overdue" if due < today else "due" if due <= until else "upcoming"
+            append(
+                WorklistEntry(
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6],
+                    date.fromisoformat(due),
+                    status,
+                    _SEVERITY_NAME[row[8]],
+                    row[9],
+                    row[10],
+                    date.fromisoformat(row[11]) if row[11] else None,
+                    row[12],
+                )
+            )
+        return out
+
+    def counts(self, as_of: date, within_days: int) -> dict[str, int]:
+        """How many items of each status the worklist shows on `as_of` (snoozed left out)."""
+        found = dict.fromkeys(STATUSES, 0)
+        for entry in self.worklist(as_of, within_days):
+            found[entry.status] += 1
+        return found
+
+    def overdue_count(self, as_of: date) -> int:
+        """Items due before `as_of` (the tab's badge), snoozed and archived left out."""
+        row = self._db.execute(
+            "SELECT count(*) FROM due_items d INDEXED BY due_items_due_date"
+            " JOIN patients p ON p.id = d.patient_id"
+            " WHERE d.due_date < :as_of AND p.archived = 0"
+            " AND (d.snoozed_until IS NULL OR d.snoozed_until <= :as_of)",
+            {"as_of": as_of.isoformat()},
+        ).fetchone()
+        return int(row[0])
+
+    def schedule(self, patient_id: int) -> list[DueItem]:
+        """Every stored item of one patient, by due date (snoozed ones included)."""
+        rows = self._db.execute(
+            "SELECT code, subject, due_date, notice_from, late_from, late_code, params_json,"
+            " source, snoozed_until, snooze_reason FROM due_items WHERE patient_id = :pid"
+            " ORDER BY due_date, id",
+            {"pid": patient_id},
+        )
+        return [
+            DueItem(
+                code=code,
+                subject=subject,
+                due_date=_day(due),
+                notice_from=_day(notice),
+                source=source,
+                params=json.loads(params_json),
+                late_from=_opt_day(late_from),
+                late_code=late_code,
+                snoozed_until=_opt_day(snoozed),
+                snooze_reason=reason,
+            )
+            for (
+                code,
+                subject,
+                due,
+                notice,
+                late_from,
+                late_code,
+                params_json,
+                source,
+                snoozed,
+                reason,
+            ) in rows
+        ]
+
+    def next_due(self, patient_ids: Sequence[int], as_of: date) -> dict[int, DueItem]:
+        """Each patient's earliest item not snoozed on `as_of` (the patient list's column)."""
+        found: dict[int, DueItem] = {}
+        for chunk in _chunks(list(patient_ids)):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT patient_id, code, subject, due_date, notice_from, late_from, late_code,"
+                " params_json, source FROM due_items INDEXED BY due_items_patient"
+                f" WHERE patient_id IN ({marks})"
+                " AND (snoozed_until IS NULL OR snoozed_until <= ?)"
+                " ORDER BY patient_id, due_date, id",
+                [*chunk, as_of.isoformat()],
+            )
+            for pid, code, subject, due, notice, late_from, late_code, params_json, source in rows:
+                if pid in found:
+                    continue
+                found[pid] = DueItem(
+                    code=code,
+                    subject=subject,
+                    due_date=_day(due),
+                    notice_from=_day(notice),
+                    source=source,
+                    params=json.loads(params_json),
+                    late_from=_opt_day(late_from),
+                    late_code=late_code,
+                )
+        return found
+
+    def marks(self, patient_id: int) -> list[DueMark]:
+        """Every done and snooze mark of one patient, oldest first."""
+        return _marks(self._db, [patient_id]).get(patient_id, [])
+
+    # --- writing --------------------------------------------------------------------------
+
+    def mark_done(self, item: WorklistEntry, done_date: date, note: str | None = None) -> None:
+        """Record that the item was done on `done_date`; its next date follows.
+
+        A denosumab, zoledronic acid or romosozumab dose (and the zoledronic acid that follows
+        denosumab, and a planned start) is added to the patient's treatment record, so the
+        schedule moves on from it; a test or a review is kept as a done mark.
+
+        Raises:
+            ValueError: `done_date` is after today.
+            DueItemNotFoundError: the item is no longer open.
+        """
+        if done_date > self._today():
+            raise ValueError(f"done_date {done_date.isoformat()} is in the future")
+        with self._db.atomic():
+            self._check_open(item)
+            drug = dose_drug(item.base_code, item.subject)
+            self._add_mark(item, "done", done_date, note)
+            if drug is not None:
+                record = self._patients.get(item.patient_id)
+                changed = record_dose(record, drug, done_date, transition=_is_transition(item))
+                if changed != record:
+                    # The update recomputes the items (it calls refresh_due_rows).
+                    self._patients.update(item.patient_id, changed)
+                    return
+            refresh_due_for_patient(self._db, item.patient_id, as_of=self._today())
+
+    def snooze(self, item: WorklistEntry, until: date, reason: str) -> None:
+        """Hide the item until `until` (it shows again on that day); a reason is required.
+
+        Raises:
+            ValueError: no reason, or `until` is not after today.
+            DueItemNotFoundError: the item is no longer open.
+        """
+        if not reason.strip():
+            raise ValueError("a snooze needs a reason")
+        if until <= self._today():
+            raise ValueError(f"snooze until {until.isoformat()}: must be after today")
+        with self._db.atomic():
+            self._check_open(item)
+            self._add_mark(item, "snooze", until, reason.strip())
+            self._db.execute(
+                "UPDATE due_items SET snoozed_until = :until, snooze_reason = :reason"
+                " WHERE patient_id = :pid AND code = :code AND subject = :subject"
+                " AND due_date = :due",
+                {
+                    "until": until.isoformat(),
+                    "reason": reason.strip(),
+                    "pid": item.patient_id,
+                    "code": item.base_code,
+                    "subject": item.subject,
+                    "due": item.due_date.isoformat(),
+                },
+            )
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return self._now().astimezone().date()
+
+    def _check_open(self, item: WorklistEntry) -> None:
+        row = self._db.execute(
+            "SELECT 1 FROM due_items WHERE patient_id = :pid AND code = :code"
+            " AND subject = :subject AND due_date = :due",
+            {
+                "pid": item.patient_id,
+                "code": item.base_code,
+                "subject": item.subject,
+                "due": item.due_date.isoformat(),
+            },
+        ).fetchone()
+        if row is None:
+            if not self._patients.exists(item.patient_id):
+                raise PatientNotFoundError(item.patient_id)
+            raise DueItemNotFoundError(
+                f"{item.base_code} of patient {item.display_id} due {item.due_date.isoformat()}"
+                " is no longer open"
+            )
+
+    def _add_mark(self, item: WorklistEntry, kind: str, mark_date: date, note: str | None) -> None:
+        cursor = self._db.execute(
+            "INSERT INTO due_marks (patient_id, kind, code, subject, due_date, mark_date, note,"
+            " created_at) VALUES (:pid, :kind, :code, :subject, :due, :mark_date, :note, :at)",
+            {
+                "pid": item.patient_id,
+                "kind": kind,
+                "code": item.base_code,
+                "subject": item.subject,
+                "due": item.due_date.isoformat(),
+                "mark_date": mark_date.isoformat(),
+                "note": note,
+                "at": timestamp(self._now()),
+            },
+        )
+        self._audit.append(
+            entity="due_item",
+            action=kind,
+            patient_id=item.patient_id,
+            entity_id=cursor.lastrowid,
+            field=item.base_code,
+            new_value={
+                "subject": item.subject,
+                "due_date": item.due_date.isoformat(),
+                "mark_date": mark_date.isoformat(),
+                "note": note,
+            },
+        )
+
+
+def _is_transition(item: WorklistEntry) -> bool:
+    return item.base_code == "denosumab_transition_required"
+
+
+def record_dose(
+    record: PatientRecord, drug: str, day: date, *, transition: bool = False
+) -> PatientRecord:
+    """The record with a dose of `drug` given on `day` (or the course started on `day`).
+
+    The dose goes to the running course of the drug (its last dose date and dose list move
+    on, and a stated dose count goes up by one); without one, a new course starts that day.
+    The zoledronic acid after denosumab (`transition`) also ends the denosumab course on that
+    day, so the record no longer reads as "denosumab stopping".
+    """
+    treatments = list(record.treatments)
+    running = [
+        i
+        for i, t in enumerate(treatments)
+        if t.drug == drug and (t.end_date is None or t.end_date >= day)
+    ]
+    injected = drug in DOSE_DRUGS
+    if running:
+        index = max(running, key=lambda i: treatments[i].start_date)
+        course = treatments[index]
+        if injected:
+            treatments[index] = _with_dose(course, day)
+    else:
+        treatments.append(
+            Treatment(
+                drug,
+                day,
+                last_dose_date=day if injected else None,
+                dose_dates=(day,) if injected else (),
+            )
+        )
+    if transition:
+        treatments = [
+            replace(t, end_date=day)
+            if t.drug == "denosumab" and (t.end_date is None or t.end_date > day)
+            else t
+            for t in treatments
+        ]
+    return replace(record, treatments=tuple(treatments))
+
+
+def _with_dose(course: Treatment, day: date) -> Treatment:
+    dates = tuple(sorted({*course.dose_dates, day}))
+    last = course.last_dose_date
+    return replace(
+        course,
+        dose_dates=dates,
+        last_dose_date=day if last is None or day > last else last,
+        doses_given=None if course.doses_given is None else course.doses_given + 1,
+    )
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), _BATCH):
+        yield ids[start : start + _BATCH]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _opt_day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+__all__ = [
+    "DueItemNotFoundError",
+    "BulkDueRows",
+    "DueRepository",
+    "WorklistEntry",
+    "dose_drug",
+    "record_dose",
+    "refresh_due_for_patient",
+    "refresh_due_rows",
+]
