@@ -24,11 +24,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Final
 
-from osteodesk.core import codes
+from osteodesk.core import codes, messages
 from osteodesk.core import constants as k
 from osteodesk.core.decision import evaluate
 from osteodesk.core.decision.dates import MONTHS_PER_YEAR, add_days, add_months
 from osteodesk.core.decision.facts import gather
+from osteodesk.core.decision.render import localise
 from osteodesk.core.decision.settings import RuleSettings
 from osteodesk.core.decision.state import TreatmentStatus, assess_treatment, drug_class
 from osteodesk.core.evaluation import Evaluation, MonitoringItem, ParamValue
@@ -667,3 +668,85 @@ def earliest(items: Iterable[DueItem], as_of: date) -> DueItem | None:
     """The earliest item not snoozed on `as_of` (the patient list's "next due")."""
     open_items = [i for i in items if not i.snoozed_on(as_of)]
     return min(open_items, key=lambda i: (i.due_date, DUE_CODES.index(i.code)), default=None)
+
+
+# --- words (message catalogue: osteodesk/core/messages/worklist.py) -------------------------
+
+
+def code_label(code: str, lang: str) -> str:
+    """The name of an item type (a contract code), e.g. for the type filter."""
+    return messages.text(f"worklist.code.{code}", lang)
+
+
+def _words(params: Mapping[str, ParamValue], lang: str) -> dict[str, str]:
+    words = localise(params, lang)
+    for key in ("next_drug",):
+        value = params.get(key)
+        if isinstance(value, str) and value:
+            words[key] = messages.text(f"drug.{value}", lang)
+    test = params.get("test")
+    if isinstance(test, str) and messages.has(f"monitoring.{test}"):
+        words["test"] = messages.text(f"monitoring.{test}", lang)
+    return words
+
+
+def what_text(code: str, subject: str, params: Mapping[str, ParamValue], lang: str) -> str:
+    """What is due, in a few words (`code` as shown on the day: a late dose has its late code)."""
+    words = _words(params, lang)
+    if code == "visit_due":
+        if subject.startswith(SUBJECT_DOSE):
+            number = params.get("number")
+            key = "dose_number" if isinstance(number, int) and number > 0 else "dose"
+        elif subject.startswith(SUBJECT_START):
+            key = "start"
+        else:
+            key = "risk_reassessment"
+    else:
+        key = code
+    phrase = messages.text(f"worklist.what.{key}", lang, words)
+    return phrase[:1].upper() + phrase[1:]  # a drug name may open the phrase
+
+
+def detail_text(
+    code: str,
+    subject: str,
+    due_date: date,
+    params: Mapping[str, ParamValue],
+    lang: str,
+    *,
+    snoozed_until: date | None = None,
+    snooze_reason: str | None = None,
+) -> str:
+    """The sentence that says what is due and why (the JSON ``detail``, the tooltip)."""
+    words = _words(params, lang)
+    words.setdefault("date", due_date.isoformat())
+    sentences: list[str] = []
+    if code in ALERT_DUE_CODES:
+        sentences.append(messages.text(f"worklist.detail.{code}", lang, words))
+    elif code == "visit_due" and subject == SUBJECT_DOSE + "zoledronic_acid":
+        sentences.append(messages.text("worklist.detail.zoledronic_acid_infusion", lang, words))
+    elif code == "visit_due" and subject == SUBJECT_DOSE + "romosozumab":
+        sentences.append(messages.text("worklist.detail.romosozumab_dose", lang, words))
+    elif code == "visit_due" and subject.startswith(SUBJECT_START):
+        sentences.append(messages.text("worklist.detail.start", lang, words))
+    else:
+        what = what_text(code, subject, params, lang)
+        sentences.append(
+            messages.text("worklist.detail.due_on", lang, {"what": what, "date": words["date"]})
+        )
+        reason = params.get("reason")
+        if isinstance(reason, str) and messages.has(f"reason.{reason}"):
+            sentences.append(messages.text(f"reason.{reason}", lang))
+    if params.get("next_drug"):
+        sentences.append(messages.text("worklist.detail.next_drug", lang, words))
+    if params.get("done"):
+        sentences.append(messages.text("worklist.detail.done_on", lang, words))
+    if snoozed_until is not None:
+        sentences.append(
+            messages.text(
+                "worklist.detail.snoozed",
+                lang,
+                {"until": snoozed_until.isoformat(), "reason": snooze_reason or ""},
+            )
+        )
+    return ("" if lang == "zh_CN" else " ").join(sentences)

@@ -2,9 +2,10 @@
 
 Keys are namespaced: ``drug.<id>``, ``diagnosis.<category>``, ``risk.<category>``,
 ``state.<treatment_state>``, ``reason.<code>``, ``alert.<code>``, ``monitoring.<item>``,
-``supportive.<code>``, ``note.<code>``, ``handout.<key>`` ... Each entry is ``(zh_CN, en)`` with
-``{name}`` placeholders filled from the code's parameters. The tables live in the modules of
-this package (clinical.py for the decision module, handout.py for patient-facing text).
+``supportive.<code>``, ``note.<code>``, ``handout.<key>``, ``worklist.<key>`` ... Each entry is
+``(zh_CN, en)`` with ``{name}`` placeholders filled from the code's parameters. The tables live
+in the modules of this package (clinical.py for the decision module, handout.py for
+patient-facing text, worklist.py for the follow-up worklist).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from osteodesk.core.messages import clinical, conditions, handout, reference
+from osteodesk.core.messages import clinical, conditions, handout, reference, worklist
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -21,6 +22,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **handout.MESSAGES,
     **conditions.MESSAGES,
     **reference.MESSAGES,
+    **worklist.MESSAGES,
 }
 
 

@@ -1,10 +1,13 @@
 """Due items of the follow-up worklist (issue 7) on fixed dates: every item type, the day before,
 the day of and the day after each threshold, done marks moving the next date, snoozes."""
 
+import re
+import string
 from datetime import date, timedelta
 
 import pytest
 
+from osteodesk.core import messages
 from osteodesk.core.decision import evaluate
 from osteodesk.core.evaluation import Step
 from osteodesk.core.plan import Plan
@@ -13,11 +16,14 @@ from osteodesk.core.worklist import (
     DUE_CODES,
     DueItem,
     DueMark,
+    code_label,
     derive_due_items,
+    detail_text,
     earliest,
     notice_horizon,
     severity_of,
     status_of,
+    what_text,
 )
 
 LABS_OK = [
@@ -623,3 +629,80 @@ def test_one_day_changes_nothing_for_treatment_items():
         second = {(i.code, i.subject, i.due_date) for i in derive(day + ONE_DAY, **fields)}
         treatment = {k for k in first if k[0] != "dxa_due" and k[0] != "lab_due"}
         assert treatment <= second
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def _placeholders(template):
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(k for k in messages.CATALOGUE if k.startswith("worklist.")))
+def test_worklist_sentences_in_both_languages(key):
+    zh, en = messages.CATALOGUE[key]
+    assert zh.strip()
+    assert en.strip()
+    assert re.search(r"[\u4e00-\u9fff]", zh), key
+    assert _placeholders(zh) == _placeholders(en), key
+
+
+@pytest.mark.parametrize("code", DUE_CODES)
+def test_every_code_has_a_name(code):
+    for lang in ("en", "zh_CN"):
+        assert code_label(code, lang) != f"worklist.code.{code}"
+
+
+@pytest.mark.parametrize(
+    ("fields", "code", "subject", "en", "zh"),
+    [
+        (DENOSUMAB, "denosumab_dose_due", None, "Denosumab injection due 2026-09-20", "地舒单抗"),
+        (
+            STOPPING,
+            "denosumab_transition_required",
+            None,
+            "zoledronic acid on 2026-12-01",
+            "唑来膦酸",
+        ),
+        (ZOLEDRONIC, "visit_due", "dose:zoledronic_acid", "Yearly zoledronic acid", "唑来膦酸"),
+        (ZOLEDRONIC, "lab_due", "renal_function", "Creatinine clearance before", "肾功能"),
+        (TERIPARATIDE, "anabolic_course_ending", None, "teriparatide course ends on", "特立帕肽"),
+        (ALENDRONATE, "bisphosphonate_review_due", None, "About 5 years of alendronate", "阿仑"),
+        (ROMO, "visit_due", "dose:romosozumab", "Monthly romosozumab dose due 2026-07-15", "罗莫"),
+    ],
+)
+def test_details_say_what_and_when(fields, code, subject, en, zh):
+    item = only(derive(date(2026, 6, 20), **fields), code, subject)
+    english = detail_text(item.code, item.subject, item.due_date, item.params, "en")
+    chinese = detail_text(item.code, item.subject, item.due_date, item.params, "zh_CN")
+    assert en in english
+    assert zh in chinese
+    assert "{" not in english + chinese  # every placeholder filled
+
+
+def test_what_text_of_each_kind():
+    dose = only(derive(date(2026, 6, 20), **ROMO), "visit_due", "dose:romosozumab")
+    assert what_text(dose.code, dose.subject, dose.params, "en") == "Romosozumab dose 7"
+    assert what_text(dose.code, dose.subject, dose.params, "zh_CN") == "罗莫佐单抗第 7 次给药"
+    lab = only(derive(date(2026, 11, 20), labs=LOW_VITAMIN_D), "lab_due")
+    assert what_text(lab.code, lab.subject, lab.params, "en") == "Lab: serum 25(OH)D"
+    late = only(derive(date(2026, 4, 1), **DENOSUMAB), "denosumab_dose_due")
+    shown = late.code_on(date(2026, 11, 1))
+    assert what_text(shown, late.subject, late.params, "en") == "Denosumab injection (late)"
+    assert "give it now" in detail_text(shown, late.subject, late.due_date, late.params, "en")
+
+
+def test_detail_names_the_snooze_and_the_next_drug():
+    items = derive(date(2026, 7, 1), plan=plan(Step("zoledronic_acid")), **STOPPING)
+    item = only(items, "denosumab_transition_required")
+    text = detail_text(
+        item.code,
+        item.subject,
+        item.due_date,
+        item.params,
+        "en",
+        snoozed_until=date(2026, 12, 5),
+        snooze_reason="patient abroad",
+    )
+    assert "Next in the plan: zoledronic acid." in text
+    assert "Snoozed until 2026-12-05: patient abroad" in text
