@@ -27,8 +27,10 @@ def type_into(qtbot, table, index, text):
     """Edit a cell as the clinician does: open its editor, type, press Enter."""
     table.setCurrentIndex(index)
     table.edit(index)
-    editor = table.findChild(QLineEdit)
-    assert editor is not None
+    # The editor just opened; earlier ones may still wait for deletion, hidden.
+    editors = [e for e in table.findChildren(QLineEdit) if not e.isHidden()]
+    assert len(editors) == 1
+    editor = editors[0]
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
