@@ -14,6 +14,7 @@ from typing import IO
 
 from osteodesk.cli.errors import CommandError
 from osteodesk.cli.import_cmd import open_db
+from osteodesk.storage.faults import describe
 from osteodesk.storage.patients import PatientRepository
 from osteodesk.storage.record_files import write_atomically, write_csv, write_json
 
@@ -41,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
             try:
                 count = write_atomically(target, write, bom=args.format == "csv")
             except OSError as exc:
-                raise CommandError(f"--out: cannot write {target}: {exc.strerror}") from exc
+                described = describe(exc, target)  # a full disk, a read-only folder (issue 9)
+                reason = described if described else f"cannot write {target}: {exc.strerror}"
+                raise CommandError(f"--out: {reason}") from exc
             print(f"exported {count} patients to {target}", file=sys.stderr)
         else:
             count = write(sys.stdout)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -359,7 +360,12 @@ def restore_database(
         _ensure_not_in_use(db_path, passphrase)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
-        backup_database(db_path, kept, passphrase=passphrase)
+        try:
+            backup_database(db_path, kept, passphrase=passphrase)
+        except BackupError:
+            # A damaged database (the usual reason to restore) cannot be copied page by
+            # page: keep its bytes as they are, for whoever wants to rescue something.
+            _copy_file_as_is(db_path, kept)
         _ensure_not_in_use(db_path, passphrase)
     staged = db_path.with_name(f".{db_path.name}.restoring-{os.getpid()}")
     report = backup_database(source, staged, passphrase=passphrase)
@@ -509,6 +515,18 @@ def _ensure_not_in_use(db_path: Path, passphrase: str | None = None) -> None:
                 raise DatabaseInUseError(
                     f"{db_path} is open in another program (close OsteoDesk first)"
                 )
+
+
+def _copy_file_as_is(db_path: Path, kept: Path) -> None:
+    """Copy the database file and its WAL byte for byte (for a file SQLite cannot read)."""
+    for suffix in ("", "-wal"):
+        source = db_path.with_name(db_path.name + suffix)
+        if source.exists():
+            target = kept.with_name(kept.name + suffix)
+            shutil.copyfile(source, target)
+            with target.open("rb+") as handle:
+                os.fsync(handle.fileno())
+    _fsync_dir(kept.parent)
 
 
 def _remove(path: Path) -> None:

@@ -151,7 +151,11 @@ def _check_header(file: Path, passphrase: str | None = None) -> bool:
     if len(header) < 100:
         raise DatabaseCorruptError(file, f"the file is truncated ({size} bytes)")
     # The header states the page count when the change counter (24) equals the
-    # version-valid-for number (92); a file shorter than that has been cut off.
+    # version-valid-for number (92); a file shorter than that has been cut off. Not while a
+    # WAL holds frames: a checkpoint stopped by a full disk leaves a header that counts pages
+    # which are still only in the WAL (found by the tmpfs test of issue 9).
+    if _has_wal_frames(file):
+        return False
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
@@ -160,6 +164,14 @@ def _check_header(file: Path, passphrase: str | None = None) -> bool:
             file, f"the file is truncated ({size} of {page_count * page_size} bytes)"
         )
     return False
+
+
+def _has_wal_frames(file: Path) -> bool:
+    wal = file.with_name(file.name + "-wal")
+    try:
+        return wal.stat().st_size > 32  # more than the WAL header
+    except OSError:
+        return False
 
 
 def _check_versions(db: Database, file: Path) -> list[str]:

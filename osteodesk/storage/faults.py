@@ -10,6 +10,7 @@ is the fix, `with_backup_hint` adds the latest automatic backup that passes veri
 from __future__ import annotations
 
 import errno
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Final
@@ -69,7 +70,7 @@ class DatabaseLockedError(StorageError):
         where = str(path) if path else "the database"
         super().__init__(
             f"{where} is busy: another program (an OsteoDesk window or command) kept it locked"
-            f" for more than {BUSY_TIMEOUT_MS // 1000} s. Close the other program and try"
+            f" for more than {BUSY_TIMEOUT_MS / 1000:g} s. Close the other program and try"
             " again; nothing was changed"
         )
 
@@ -129,6 +130,9 @@ def describe(exc: BaseException, path: Path | None) -> StorageError | None:
     if primary in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
         return DatabaseLockedError(path)
     if primary == SQLITE_CANTOPEN or "unable to open database file" in text:
+        # In a read-only place SQLite cannot create the -wal/-shm files: say read-only.
+        if path is not None and _read_only_place(path):
+            return ReadOnlyDatabaseError(path)
         return CannotOpenDatabaseError(path, text)
     if primary == SQLITE_NOTADB or "not a database" in text:
         if path is not None and crypto.looks_encrypted(path):
@@ -139,6 +143,19 @@ def describe(exc: BaseException, path: Path | None) -> StorageError | None:
     if primary == SQLITE_IOERR or "disk I/O error" in text:
         return DiskIOError(path, text)
     return None
+
+
+def _read_only_place(path: Path) -> bool:
+    """Whether `path` or its folder cannot be written (file modes or a read-only mount)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        pass
+    if not os.access(folder, os.W_OK):
+        return True
+    return path.exists() and not os.access(path, os.W_OK)
 
 
 def latest_verified_backup(
