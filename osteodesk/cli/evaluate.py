@@ -88,6 +88,12 @@ def _decode(name: str, text: str) -> Any:
         raise InputError(
             f"FILE: {where}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
+    except RecursionError:  # found by the fuzz tests of issue 9
+        where = "stdin" if name == "-" else name
+        raise InputError(f"FILE: {where}: not a record file (JSON nested too deeply)") from None
+    except ValueError as exc:  # an integer of more than 4300 digits (Python's limit)
+        where = "stdin" if name == "-" else name
+        raise InputError(f"FILE: {where}: not valid JSON ({exc})") from None
 
 
 @cache

@@ -127,10 +127,10 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return _load(COMMANDS[args.command]).run(args)
     except InputError as exc:
-        print(f"osteodesk {args.command}: {exc}", file=sys.stderr)
+        print(f"osteodesk {args.command}: {_printable(exc)}", file=sys.stderr)
         return 2
     except CommandError as exc:
-        print(f"osteodesk {args.command}: {exc}", file=sys.stderr)
+        print(f"osteodesk {args.command}: {_printable(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"osteodesk {args.command}: interrupted", file=sys.stderr)
@@ -146,6 +146,11 @@ def run_command(args: argparse.Namespace) -> int:
             raise
         print(f"osteodesk {args.command}: {message}", file=sys.stderr)
         return 1
+
+
+def _printable(exc: Exception) -> str:
+    """The message with anything UTF-8 cannot carry (a lone surrogate in a name) escaped."""
+    return str(exc).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _storage_fault(exc: Exception, args: argparse.Namespace) -> str | None:

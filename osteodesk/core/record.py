@@ -235,6 +235,12 @@ class _Checker:
         if bad:
             self.fail(path, f"must not contain control character {bad.group()!r}")
             return None
+        # A lone UTF-16 surrogate (JSON "\ud800") cannot be stored or printed as UTF-8.
+        surrogate = re.search("[\ud800-\udfff]", value)
+        if surrogate:
+            code = ord(surrogate.group())
+            self.fail(path, f"must be valid Unicode text (got the lone surrogate U+{code:04X})")
+            return None
         return value
 
     def number(
@@ -247,7 +253,9 @@ class _Checker:
             return None
         low, high = bounds
         suffix = f" {unit}" if unit else ""
-        if not math.isfinite(value) or not low <= value <= high:
+        # An int is compared as it is: math.isfinite(10**400) would raise OverflowError.
+        finite = isinstance(value, int) or math.isfinite(value)
+        if not finite or not low <= value <= high:
             self.fail(
                 path, f"must be between {_fmt(low)} and {_fmt(high)}{suffix} (got {_show(value)})"
             )

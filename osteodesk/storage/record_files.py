@@ -166,6 +166,10 @@ def _read_json(path: Path, text: str) -> list[RawRecord]:
         raise RecordFileError(
             f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from exc
+    except RecursionError as exc:  # found by the fuzz tests of issue 9
+        raise RecordFileError(f"{path}: not a record file (JSON nested too deeply)") from exc
+    except ValueError as exc:  # an integer of more than 4300 digits (Python's limit)
+        raise RecordFileError(f"{path}: not valid JSON ({exc})") from exc
     items = data if isinstance(data, list) else [data]
     return [RawRecord(f"record {i}", item) for i, item in enumerate(items, 1)]
 
@@ -210,6 +214,10 @@ def _decode_row(position: str, row: dict[str | Any, Any]) -> RawRecord:
                 data[column] = json.loads(cell)
             except json.JSONDecodeError as exc:
                 problems.append((column, f"must be JSON ({exc.msg} at character {exc.pos})"))
+            except RecursionError:
+                problems.append((column, "must be JSON as in the record (nested too deeply)"))
+            except ValueError as exc:  # an integer of more than 4300 digits
+                problems.append((column, f"must be JSON as in the record ({exc})"))
         else:
             data[column] = cell
     return RawRecord(position, data, tuple(problems))
