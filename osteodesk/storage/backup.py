@@ -493,6 +493,11 @@ def _copy(src: sqlite3.Connection, temp: Path, passphrase: str | None = None) ->
         os.fsync(handle.fileno())
 
 
+def ensure_not_in_use(db_path: Path, passphrase: str | None = None) -> None:
+    """Raise DatabaseInUseError while another connection has `db_path` open."""
+    _ensure_not_in_use(db_path, passphrase)
+
+
 def _ensure_not_in_use(db_path: Path, passphrase: str | None = None) -> None:
     """Fail when another connection holds the file: its -wal/-shm exist only while open."""
     for suffix in ("-wal", "-shm"):

@@ -297,6 +297,10 @@ def _convert_file(
         raise StorageError(f"no database at {path}")
     if old is None and looks_encrypted(path):
         raise EncryptedDatabaseError(path)
+    if fold_wal:
+        from osteodesk.storage.backup import ensure_not_in_use
+
+        ensure_not_in_use(path, old)  # the window must close it first
     source = connect(path, old)
     staged = path.with_name(f".{path.name}.converting-{os.getpid()}")
     kept = path.with_name(f".{path.name}.original-{os.getpid()}")
