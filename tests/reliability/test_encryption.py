@@ -21,7 +21,6 @@ from osteodesk.storage.backup import (
     check_file,
     list_auto_backups,
     read_only,
-    restore_database,
 )
 from osteodesk.storage.database import open_database
 from osteodesk.storage.demo import generate
