@@ -77,8 +77,11 @@ def _take(folder: Path, out: Path) -> list[Path]:
     window.activateWindow()  # no window manager under Xvfb: nothing activates it otherwise
     _settle(app)
     written: list[Path] = []
+    demo_patient = _very_high_risk_patient(window.session)
     for language in LANGUAGES:
         window.language_actions[language].trigger()
+        # The Assessment and Plan tabs show a demo patient at very high risk, options visible.
+        window.session.open_patient(demo_patient)
         for index, tab in enumerate(TABS):
             window.show_tab(index)
             _settle(app)
@@ -87,6 +90,7 @@ def _take(folder: Path, out: Path) -> list[Path]:
                 raise OSError(f"could not write {path}")
             written.append(path)
         written.extend(_patient_form(app, window, out, language))
+        written.append(_drug_reference(app, window, out, language))
         about = window.show_about()
         _settle(app)
         path = out / f"about-{language}.png"
@@ -119,6 +123,41 @@ def _patient_form(app: object, window: Any, out: Path, language: str) -> list[Pa
         written.append(path)
     tab.show_list()
     return written
+
+
+def _very_high_risk_patient(session: Any) -> int:
+    """The demo patient best suited to show the Assessment and Plan tabs: very high risk, an
+    anabolic option, and the most DXA scans and lab results."""
+    from osteodesk.core import codes
+    from osteodesk.core.decision import evaluate
+
+    def score(item: tuple[int, Any]) -> tuple[int, int, int, int]:
+        record = item[1]
+        evaluation = evaluate(record, as_of=session.today())
+        anabolic = any(o.steps[0].drug in codes.ANABOLICS for o in evaluation.options)
+        return (
+            int(evaluation.risk.category == "very_high"),
+            int(anabolic and evaluation.treatment_state == "naive"),
+            min(len(record.dxa), 3),
+            len(record.labs),
+        )
+
+    patient_id, _record = max(session.patients.iter_records(), key=score)
+    return int(patient_id)
+
+
+def _drug_reference(app: object, window: Any, out: Path, language: str) -> Path:
+    """The drug reference window at denosumab (products and an oncology-only brand shown)."""
+    dialog = window.show_drug_reference()
+    dialog.set_language(language)
+    dialog.show_drug("denosumab")
+    dialog.resize(1100, 680)
+    _settle(app)
+    path = out / f"reference-{language}.png"
+    if not dialog.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    dialog.close()
+    return path
 
 
 def _history_size(record: Any) -> int:

@@ -111,6 +111,10 @@
         <translation>提醒</translation>
     </message>
     <message>
+        <source>No alerts.</source>
+        <translation>无提醒。</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1100,6 +1104,10 @@
         <translation>提醒</translation>
     </message>
     <message>
+        <source>No alerts.</source>
+        <translation>无提醒。</translation>
+    </message>
+    <message>
         <source>Monitoring</source>
         <translation>随访监测</translation>
     </message>
@@ -1152,6 +1160,10 @@
         <translation>不设固定疗程</translation>
     </message>
     <message>
+        <source>Supportive care (always)</source>
+        <translation>基础措施（始终适用）</translation>
+    </message>
+    <message>
         <source>Rheumatology notes</source>
         <translation>风湿科说明</translation>
     </message>
@@ -1162,6 +1174,14 @@
     <message>
         <source>(no name)</source>
         <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <source>{age} years</source>
+        <translation>{age} 岁</translation>
+    </message>
+    <message>
+        <source>rules {version}</source>
+        <translation>规则版本 {version}</translation>
     </message>
     <message>
         <source>Drugs to avoid ({count})</source>

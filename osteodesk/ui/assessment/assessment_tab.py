@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from osteodesk.core import codes
+from osteodesk.core import codes, messages
 from osteodesk.core import constants as k
 from osteodesk.core.evaluation import Evaluation
 from osteodesk.core.record import PatientRecord, RecordError, age_on, parse_record, record_to_json
@@ -176,6 +176,7 @@ class AssessmentTab(QWidget):
         view.risk_box.setTitle(self.tr("Fracture-risk category"))
         view.scores_box.setTitle(self.tr("Scores"))
         view.alerts_box.setTitle(self.tr("Alerts"))
+        view.no_alerts_label.setText(self.tr("No alerts."))
         self.dxa_model.set_headers(
             {
                 "date": self.tr("Date"),
@@ -363,6 +364,8 @@ class AssessmentTab(QWidget):
         view.risk_value_label.setText(text)
         self.risk_model.set_reasons(risk.reasons)
         self.alert_model.set_alerts(evaluation.alerts)
+        view.alerts_table.setVisible(bool(evaluation.alerts))
+        view.no_alerts_label.setVisible(not evaluation.alerts)
         record = self.session.record
         if record is not None:
             view.scores_label.setText(self._scores_html(evaluation, record))
@@ -400,7 +403,7 @@ class AssessmentTab(QWidget):
                     "<b>OST</b> {value} ({band}), men: shown only (weight {weight}, age {age})"
                 ).format(
                     value=format_number(scores.ost),
-                    band=escape(label("band", scores.ost_band or "")),
+                    band=escape(messages.text(f"band.{scores.ost_band}", ui_language())),
                     weight=weight,
                     age=age,
                 )

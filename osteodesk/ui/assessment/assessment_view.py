@@ -5,7 +5,8 @@ Only widgets and layout here (style.md B5); `AssessmentTab` holds the logic and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from osteodesk.ui.assessment.trend_chart import TrendChart
 
 PLACEHOLDER_PAGE, CONTENT_PAGE = range(2)
 MIN_TABLE_HEIGHT = 56  # a header and a row: small windows shrink tables, not the window
+REASONS_MAX_HEIGHT = 190  # longer lists of reasons scroll
 
 
 def data_table(name: str) -> QTableView:
@@ -45,14 +49,56 @@ def data_table(name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     table.verticalHeader().setDefaultSectionSize(26)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(False)
     table.setMinimumHeight(MIN_TABLE_HEIGHT)
     return table
 
 
-def text_table(name: str) -> QTableView:
-    """A read-only table whose first text column wraps and stretches."""
-    table = QTableView()
+class FitTableView(QTableView):
+    """A read-only table as tall as its rows (up to `max_fit_height`), so short lists of reasons
+    leave their room to the lists that need it; longer lists scroll."""
+
+    def __init__(self, max_fit_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_fit_height = max_fit_height
+        self._fitted_width = -1
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def fit(self) -> None:
+        """The rows changed: ask the layout for a new height."""
+        self.updateGeometry()
+
+    @override
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self.fit)
+            model.rowsInserted.connect(self.fit)
+            model.rowsRemoved.connect(self.fit)
+
+    @override
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        frame = 2 * self.frameWidth()
+        content = self.horizontalHeader().height() + self.verticalHeader().length() + frame
+        return QSize(hint.width(), max(MIN_TABLE_HEIGHT, min(content, self.max_fit_height)))
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), MIN_TABLE_HEIGHT)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped rows change height with the width: refit when the width changes only.
+        if event.size().width() != self._fitted_width:
+            self._fitted_width = event.size().width()
+            QTimer.singleShot(0, self.fit)
+
+
+def text_table(name: str, max_fit_height: int = 10_000) -> QTableView:
+    """A read-only table whose text wraps; as tall as its rows, up to `max_fit_height`."""
+    table = FitTableView(max_fit_height)
     table.setObjectName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -202,7 +248,7 @@ class AssessmentView(QWidget):
         self.diagnosis_value_label = QLabel()
         self.diagnosis_value_label.setObjectName("diagnosis_value_label")
         self.diagnosis_value_label.setWordWrap(True)
-        self.diagnosis_table = text_table("diagnosis_reasons_table")
+        self.diagnosis_table = text_table("diagnosis_reasons_table", REASONS_MAX_HEIGHT)
         diagnosis_layout = QVBoxLayout(self.diagnosis_box)
         diagnosis_layout.addWidget(self.diagnosis_value_label)
         diagnosis_layout.addWidget(self.diagnosis_table)
@@ -212,7 +258,7 @@ class AssessmentView(QWidget):
         self.risk_value_label.setObjectName("risk_value_label")
         self.risk_value_label.setWordWrap(True)
         self.risk_value_label.setTextFormat(Qt.TextFormat.RichText)
-        self.risk_table = text_table("risk_reasons_table")
+        self.risk_table = text_table("risk_reasons_table", REASONS_MAX_HEIGHT)
         risk_layout = QVBoxLayout(self.risk_box)
         risk_layout.addWidget(self.risk_value_label)
         risk_layout.addWidget(self.risk_table)
@@ -227,14 +273,17 @@ class AssessmentView(QWidget):
 
         self.alerts_box = QGroupBox()
         self.alerts_table = text_table("assessment_alerts_table")
+        self.no_alerts_label = QLabel()
         alerts_layout = QVBoxLayout(self.alerts_box)
         alerts_layout.addWidget(self.alerts_table)
+        alerts_layout.addWidget(self.no_alerts_label)
 
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(framework_row)
-        layout.addWidget(self.diagnosis_box, 2)
-        layout.addWidget(self.risk_box, 3)
+        layout.addWidget(self.diagnosis_box)
+        layout.addWidget(self.risk_box)
         layout.addWidget(self.scores_box)
-        layout.addWidget(self.alerts_box, 3)
+        layout.addWidget(self.alerts_box)
+        layout.addStretch(1)
         return panel

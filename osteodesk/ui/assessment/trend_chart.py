@@ -63,6 +63,8 @@ class TrendChart(QWidget):
         self.changes: list[SignificantChange] = []
         self.chart_view: Any = None  # QChartView once shown
         self.chart: Any = None
+        self.x_axis: Any = None
+        self.y_axis: Any = None
 
         self.measure_label = QLabel()
         self.measure_combo = QComboBox()
@@ -144,9 +146,14 @@ class TrendChart(QWidget):
     def _ensure_chart(self) -> None:
         if self.chart_view is not None:
             return
-        from PySide6.QtCharts import QChart, QChartView
+        from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QValueAxis
 
         self.chart = QChart()
+        # The axes live as long as the chart: removed axes would leave their drawing behind.
+        self.x_axis = QDateTimeAxis()
+        self.y_axis = QValueAxis()
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart_view = QChartView(self.chart)
@@ -159,19 +166,14 @@ class TrendChart(QWidget):
     def _refresh(self) -> None:
         if self.chart is None:
             return
-        from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
+        from PySide6.QtCharts import QLineSeries, QScatterSeries
 
         chart = self.chart
         chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         measure = self.measure
-        x_axis = QDateTimeAxis()
+        x_axis, y_axis = self.x_axis, self.y_axis
         x_axis.setFormat(date_format())
-        y_axis = QValueAxis()
         y_axis.setTitleText(self.tr("T-score") if measure == "t" else self.tr("BMD (g/cm²)"))
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         all_points: list[tuple[date, float]] = []
         for site in codes.DXA_SITES:
             points = series_points(self._scans, site, measure)

@@ -278,6 +278,7 @@ class PlanTab(QWidget):
             self.tr("Preview, save or print the patient handout (Ctrl+Shift+P)")
         )
         view.alerts_box.setTitle(self.tr("Alerts"))
+        view.no_alerts_label.setText(self.tr("No alerts."))
         view.right_tabs.setTabText(0, self.tr("Monitoring"))
         view.right_tabs.setTabText(1, self.tr("Supportive care and notes"))
         view.right_tabs.setTabText(2, self.tr("Plan history"))
@@ -347,6 +348,8 @@ class PlanTab(QWidget):
         elif evaluation.options:
             self.choose_option(evaluation.options[0].rank)
         self.alert_model.set_alerts(evaluation.alerts)
+        view.alerts_table.setVisible(bool(evaluation.alerts))
+        view.no_alerts_label.setVisible(not evaluation.alerts)
         self.avoid_model.set_avoid(evaluation.avoid)
         self.monitoring_model.set_items(evaluation.monitoring)
         self.view.supportive_browser.setHtml(self._supportive_html(evaluation))
@@ -390,7 +393,9 @@ class PlanTab(QWidget):
 
     def _supportive_html(self, evaluation: Evaluation) -> str:
         lang = ui_language()
-        parts = [f"<h3>{escape(self.tr('Supportive care (always)'))}</h3><ul>"]
+        # tr() outside f-strings: lupdate does not look inside them.
+        heading = self.tr("Supportive care (always)")
+        parts = [f"<h3>{escape(heading)}</h3><ul>"]
         for item in evaluation.supportive:
             parts.append(f"<li>{escape(coded_sentence('supportive', item.code, {}, lang))}</li>")
         parts.append("</ul>")
@@ -422,13 +427,14 @@ class PlanTab(QWidget):
         risk = escape(label("risk", evaluation.risk.category, lang))
         diagnosis = escape(label("diagnosis", evaluation.diagnosis.category, lang))
         state = escape(label("state", evaluation.treatment_state, lang))
+        years = self.tr("{age} years").format(age=age)
+        rules = self.tr("rules {version}").format(version=evaluation.rules_version)
+        framework = label("framework", evaluation.framework, lang)
         self.view.patient_label.setText(
-            f"<b>{name}</b> · {escape(self.tr('{age} years').format(age=age))} · {diagnosis} · "
+            f"<b>{name}</b> · {escape(years)} · {diagnosis} · "
             f"<span style='color:white; background-color:{colour}; font-weight:bold;'>"
             f"&nbsp;{risk}&nbsp;</span> · {state} · "
-            f"<small>{escape(label('framework', evaluation.framework, lang))}, "
-            f"{escape(self.tr('rules {version}').format(version=evaluation.rules_version))}"
-            f"</small>"
+            f"<small>{escape(framework)}, {escape(rules)}</small>"
         )
 
     def _update_avoid_toggle(self) -> None:

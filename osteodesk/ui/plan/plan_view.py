@@ -34,6 +34,7 @@ from typing_extensions import override
 from osteodesk.ui.assessment.assessment_view import data_table, row_buttons, text_table
 
 PLACEHOLDER_PAGE, CONTENT_PAGE = range(2)
+ALERTS_MAX_HEIGHT = 210  # longer lists scroll, the schedule below keeps its room
 MAX_REASON_LENGTH = 500  # a sentence or two; the plans table has no limit
 
 
@@ -204,9 +205,11 @@ class PlanView(QWidget):
     def _right(self) -> QWidget:
         right = QWidget()
         self.alerts_box = QGroupBox()
-        self.alerts_table = text_table("plan_alerts_table")
+        self.alerts_table = text_table("plan_alerts_table", ALERTS_MAX_HEIGHT)
+        self.no_alerts_label = QLabel()
         alerts_layout = QVBoxLayout(self.alerts_box)
         alerts_layout.addWidget(self.alerts_table)
+        alerts_layout.addWidget(self.no_alerts_label)
 
         self.avoid_toggle = QToolButton()
         self.avoid_toggle.setObjectName("avoid_toggle")
@@ -214,7 +217,7 @@ class PlanView(QWidget):
         self.avoid_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.avoid_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.avoid_toggle.setAutoRaise(True)
-        self.avoid_table = text_table("avoid_table")
+        self.avoid_table = text_table("avoid_table", ALERTS_MAX_HEIGHT)
         self.avoid_table.hide()
 
         self.right_tabs = QTabWidget()
@@ -230,8 +233,8 @@ class PlanView(QWidget):
 
         layout = QVBoxLayout(right)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.alerts_box, 2)
+        layout.addWidget(self.alerts_box)
         layout.addWidget(self.avoid_toggle)
-        layout.addWidget(self.avoid_table, 2)
-        layout.addWidget(self.right_tabs, 4)
+        layout.addWidget(self.avoid_table)
+        layout.addWidget(self.right_tabs, 1)
         return right

@@ -119,7 +119,8 @@ def format_number(value: float | None, decimals: int = 1, locale: QLocale | None
     """A number rounded for display only, with the locale's decimal mark ('' for None)."""
     if value is None:
         return ""
-    return (locale or QLocale()).toString(float(value), "f", decimals)
+    rounded = round(float(value), decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return (locale or QLocale()).toString(rounded if rounded != 0 else 0.0, "f", decimals)
 
 
 def parse_number(text: str, locale: QLocale | None = None) -> float | None:

@@ -109,8 +109,10 @@ class ReferenceModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return messages.text(f"reference.{entry}.name", self._language)
         if role == Qt.ItemDataRole.ToolTipRole:
-            status = reference.STATUS[entry]
-            return messages.text(f"reference.status.{status}", self._language)
+            # The full name (long ones are elided in the tree) and the status.
+            name = messages.text(f"reference.{entry}.name", self._language)
+            status = messages.text(f"reference.status.{reference.STATUS[entry]}", self._language)
+            return f"{name}\n{status}"
         if role == EntryRole:
             return entry
         if role == SearchTextRole:
