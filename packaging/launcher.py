@@ -6,6 +6,7 @@ console executable (`osteodesk`) and, on Windows, the windowed one (`osteodeskw.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 
@@ -18,6 +19,9 @@ def _give_windowed_build_streams() -> None:
 
 
 if __name__ == "__main__":
+    # A frozen program has no python to start worker processes with: a child started by the
+    # "spawn" method (Windows) re-runs this executable, and this call turns it into the worker.
+    multiprocessing.freeze_support()
     _give_windowed_build_streams()
     from osteodesk.__main__ import main
 

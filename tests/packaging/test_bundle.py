@@ -172,7 +172,7 @@ def test_evaluate_prints_the_evaluation(bundle: Bundle, tmp_path: Path, example_
     assert evaluation["risk"]["category"] in {"low", "moderate", "high", "very_high"}
 
 
-def test_imported_chinese_name_survives_into_the_care_plan_pdf(
+def test_imported_chinese_name_survives_into_the_care_plan_pdf_and_worklist(
     bundle: Bundle, tmp_path: Path, example_record_json
 ):
     record = _write_record(tmp_path, example_record_json)
@@ -186,6 +186,11 @@ def test_imported_chinese_name_survives_into_the_care_plan_pdf(
     assert reported.returncode == 0, reported.stderr
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert CHINESE_NAME in text
+
+    worklist = _run(bundle, tmp_path, "due", "--as-of", AS_OF, "--format", "json")
+    assert worklist.returncode == 0, worklist.stderr
+    names = {item["name"] for item in json.loads(worklist.stdout) if item["patient"] == patient_id}
+    assert names == {CHINESE_NAME}
 
 
 def test_window_opens_offscreen_and_quits(bundle: Bundle, tmp_path: Path):
