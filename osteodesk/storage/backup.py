@@ -105,6 +105,17 @@ class Comparison:
 
 
 @dataclass(frozen=True, slots=True)
+class TrialRestoreReport:
+    """A backup restored into a scratch folder, opened, checked and compared with the live one."""
+
+    backup: Path
+    made_at: datetime
+    patients: int
+    applied_steps: int
+    comparison: Comparison
+
+
+@dataclass(frozen=True, slots=True)
 class RestoreReport:
     """A restore: the file now in use and where the replaced database was kept."""
 
@@ -376,6 +387,64 @@ def restore_database(
     return RestoreReport(
         restored_from=source, database=db_path, kept_previous=kept, row_counts=report.row_counts
     )
+
+
+def trial_restore(
+    backup: Path, db_path: Path, *, passphrase: str | None = None
+) -> TrialRestoreReport:
+    """Prove that `backup` can replace the database, without replacing it.
+
+    The backup is verified, restored into a scratch folder exactly as `restore_database` would
+    restore it, opened the way the window opens a database (pending schema steps applied), and
+    compared record by record with the live database, which is only read.
+
+    Raises:
+        NotADatabaseError, DatabaseCorruptError, NewerDatabaseError, BackupError, ...:
+            the backup could not be restored (the message says why).
+    """
+    import tempfile
+
+    from osteodesk.storage.database import open_database
+    from osteodesk.storage.migrations import migrations
+    from osteodesk.storage.patients import PatientRepository
+
+    backup = Path(backup)
+    verify_restorable(backup, passphrase=passphrase)
+    with tempfile.TemporaryDirectory(prefix="osteodesk-trial-restore-") as folder:
+        restored = Path(folder) / "trial.sqlite3"
+        restore_database(backup, restored, passphrase=passphrase)
+        # migrate=False and then the steps by hand: a scratch copy needs no automatic backup.
+        db = open_database(restored, migrate=False, passphrase=passphrase)
+        try:
+            migrations.apply(db)
+            patients = PatientRepository(db).count(include_archived=True)
+            integrity = [row[0] for row in db.execute("PRAGMA integrity_check")]
+            steps = len(migrations.applied(db))
+        finally:
+            db.close()
+        if integrity != ["ok"]:
+            raise DatabaseCorruptError(backup, "; ".join(integrity[:5]))
+        with (
+            read_only(db_path, live=True, passphrase=passphrase) as live,
+            read_only(restored, passphrase=passphrase) as copy,
+        ):
+            comparison = compare(live, copy)
+    return TrialRestoreReport(
+        backup=backup,
+        made_at=made_at(backup, db_path.stem),
+        patients=patients,
+        applied_steps=steps,
+        comparison=comparison,
+    )
+
+
+def made_at(backup: Path, stem: str) -> datetime:
+    """When an automatic backup was made (from its name; else the file's time)."""
+    stamp = backup.name[len(stem) + 1 : len(stem) + 1 + 22]
+    try:
+        return datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
+    except ValueError:
+        return datetime.fromtimestamp(backup.stat().st_mtime)
 
 
 def compare(live: sqlite3.Connection, backup: sqlite3.Connection) -> Comparison:

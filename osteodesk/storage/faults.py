@@ -31,7 +31,6 @@ SQLITE_NOTADB: Final = 26
 _DISK_FULL_ERRNOS: Final = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY_ERRNOS: Final = {errno.EROFS, errno.EACCES, errno.EPERM}
 _CHECK_ERRORS: Final[tuple[type[Exception], ...]] = (StorageError, OSError, *crypto.DRIVER_ERRORS)
-_STAMP_FORMAT: Final = "%Y%m%d-%H%M%S-%f"
 
 
 class DiskFullError(StorageError):
@@ -166,7 +165,7 @@ def latest_verified_backup(
     Backups live in the data folder's ``backups/`` and are named after the database's file
     name; each candidate is checked (SQLite, intact, ours, not newer) before it is offered.
     """
-    from osteodesk.storage.backup import list_auto_backups, verify_restorable
+    from osteodesk.storage.backup import list_auto_backups, made_at, verify_restorable
 
     try:
         candidates = list_auto_backups(Path(db_path).stem)
@@ -177,7 +176,7 @@ def latest_verified_backup(
             verify_restorable(candidate, passphrase=passphrase)
         except _CHECK_ERRORS:
             continue
-        return candidate, _made_at(candidate, Path(db_path).stem)
+        return candidate, made_at(candidate, Path(db_path).stem)
     return None
 
 
@@ -213,14 +212,6 @@ def needs_backup_hint(exc: StorageError) -> bool:
     return isinstance(exc, (DatabaseCorruptError, NotADatabaseError)) and not isinstance(
         exc, crypto.EncryptedDatabaseError
     )
-
-
-def _made_at(backup: Path, stem: str) -> datetime:
-    stamp = backup.name[len(stem) + 1 : len(stem) + 1 + 22]
-    try:
-        return datetime.strptime(stamp, _STAMP_FORMAT)
-    except ValueError:
-        return datetime.fromtimestamp(backup.stat().st_mtime)
 
 
 def _backup_folder() -> Path:

@@ -7,12 +7,14 @@ This is the only module that opens the database for the window and wires the par
 from __future__ import annotations
 
 import argparse
+import hmac
 import logging
 import os
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -29,12 +31,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from typing_extensions import override
 
 from osteodesk import __version__
-from osteodesk.storage import paths
+from osteodesk.storage import crypto, paths
 from osteodesk.storage.database import open_database
 from osteodesk.storage.errors import StorageError
 from osteodesk.ui.crash import LOGGER_NAME, CrashReporter, configure_logging
 from osteodesk.ui.fonts import register_cjk_font
 from osteodesk.ui.i18n import LanguageController
+from osteodesk.ui.lock_screen import LOCK_PIN_KEY, IdleLock, idle_minutes, pin_matches
 from osteodesk.ui.main_window import MainWindow
 from osteodesk.ui.session import PatientSession
 
@@ -46,6 +49,11 @@ LOCK_SUFFIX = ".lock"
 NON_INTERACTIVE_PLATFORMS = ("offscreen", "minimal")
 DEMO_PATIENT_COUNT = 60  # enough to scroll and search, small enough to fill in ~30 ms
 DEMO_SEED = 0
+PASSPHRASE_ATTEMPTS = 5
+_STORAGE_FAULTS: tuple[type[Exception], ...] = (StorageError, OSError, *crypto.DRIVER_ERRORS)
+
+# Asks for the passphrase of a database: (path, why the last one failed or None) -> it, or None.
+PassphrasePrompt = Callable[[Path, "str | None"], "str | None"]
 
 
 class DatabaseInUseError(Exception):
@@ -64,16 +72,29 @@ class DatabaseSession:
     database: Any  # sqlite_utils.Database: only the composition root holds it (style.md B4)
     lock: QLockFile
     closed: bool = field(default=False)
+    passphrase: str | None = None  # of an encrypted database (issue 9)
+    backup_on_close: bool = True  # an automatic backup when the session ends (not for --demo)
 
     def close(self) -> None:
-        """Close the connection and release the lock (idempotent)."""
+        """Back up (if wanted), close the connection and release the lock (idempotent)."""
         if self.closed:
             return
         self.closed = True
         try:
+            if self.backup_on_close:
+                self._backup()
             self.database.close()
         finally:
             self.lock.unlock()
+
+    def _backup(self) -> None:
+        """The automatic backup on close; a failure is logged (type only) and never blocks."""
+        from osteodesk.storage.backup import auto_backup
+
+        try:
+            auto_backup(self.path, "close", db=self.database)
+        except _STORAGE_FAULTS as exc:
+            _log.warning("automatic backup on close failed (%s)", type(exc).__name__)
 
 
 def lock_path(db_path: Path) -> Path:
@@ -81,12 +102,13 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + LOCK_SUFFIX)
 
 
-def open_session(db_path: Path) -> DatabaseSession:
+def open_session(db_path: Path, passphrase: str | None = None) -> DatabaseSession:
     """Lock `db_path`, then open (creating and migrating if needed) the database.
 
     Raises:
         DatabaseInUseError: another window holds the lock.
-        StorageError: the file is not a usable OsteoDesk database (from storage).
+        StorageError: the file is not a usable OsteoDesk database (from storage), is
+            encrypted and `passphrase` is None, or `passphrase` is wrong.
     """
     db_path = Path(db_path).absolute()
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -100,11 +122,11 @@ def open_session(db_path: Path) -> DatabaseSession:
         # A folder we cannot write to: opening will say what is wrong, more precisely.
         _log.warning("could not create the lock file (%s)", lock.error().name)
     try:
-        database = open_database(db_path)
+        database = open_database(db_path, passphrase=passphrase)
     except BaseException:
         lock.unlock()
         raise
-    return DatabaseSession(db_path, database, lock)
+    return DatabaseSession(db_path, database, lock, passphrase=crypto.passphrase_of(database))
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -152,10 +174,13 @@ class BackupJob(QObject):
         super().__init__(parent)
         self._thread: threading.Thread | None = None
 
-    def start(self, source: Path, target: Path) -> None:
+    def start(self, source: Path, target: Path, passphrase: str | None = None) -> None:
         """Begin the copy; one of the two signals follows on the GUI thread."""
         self._thread = threading.Thread(
-            target=self._run, args=(source, target), name="osteodesk-backup", daemon=True
+            target=self._run,
+            args=(source, target, passphrase),
+            name="osteodesk-backup",
+            daemon=True,
         )
         self._thread.start()
 
@@ -164,15 +189,90 @@ class BackupJob(QObject):
         if self._thread is not None:
             self._thread.join(timeout_s)
 
-    def _run(self, source: Path, target: Path) -> None:
+    def _run(self, source: Path, target: Path, passphrase: str | None) -> None:
         from osteodesk.storage.backup import backup_database
 
         try:
-            report = backup_database(source, target)
+            report = backup_database(source, target, passphrase=passphrase)
         except (StorageError, OSError) as exc:
             self.failed.emit(str(exc))
         else:
             self.succeeded.emit(str(report.target))
+
+
+class RestoreTestJob(QObject):
+    """File > Test restore on a worker thread: the latest backup restored on trial and compared.
+
+    Signals:
+        finished(bool, str): passed or not, and the text to show.
+    """
+
+    finished = Signal(bool, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+
+    def start(self, db_path: Path, passphrase: str | None) -> None:
+        """Begin; `finished` follows on the GUI thread."""
+        self._thread = threading.Thread(
+            target=self._run, args=(db_path, passphrase), name="osteodesk-trial", daemon=True
+        )
+        self._thread.start()
+
+    def wait(self, timeout_s: float | None = None) -> None:
+        """Block until the trial has finished (for shutting down and tests)."""
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+
+    def _run(self, db_path: Path, passphrase: str | None) -> None:
+        from osteodesk.storage.backup import list_auto_backups, trial_restore
+
+        backups = list_auto_backups(db_path.stem)
+        if not backups:
+            self.finished.emit(
+                False,
+                self.tr(
+                    "There is no automatic backup yet. OsteoDesk makes one each time the window"
+                    " closes; File > Backup makes one now."
+                ),
+            )
+            return
+        latest = backups[0]
+        try:
+            report = trial_restore(latest, db_path, passphrase=passphrase)
+        except _STORAGE_FAULTS as exc:
+            self.finished.emit(
+                False,
+                self.tr("The latest backup, {file}, could NOT be restored: {reason}").format(
+                    file=str(latest), reason=str(exc)
+                ),
+            )
+            return
+        comparison = report.comparison
+        if comparison.same:
+            since = self.tr("It holds exactly what the database holds now.")
+        else:
+            since = self.tr(
+                "Since it was made: {added} patients added, {changed} changed and {gone} no"
+                " longer in the database."
+            ).format(
+                added=len(comparison.only_in_live),
+                changed=len(comparison.changed),
+                gone=len(comparison.only_in_backup),
+            )
+        self.finished.emit(
+            True,
+            self.tr(
+                "The latest backup, {file} of {date}, was restored on trial: it opens, passes"
+                " the integrity check and holds {patients} patients. {since}"
+            ).format(
+                file=str(report.backup),
+                date=report.made_at.strftime("%Y-%m-%d %H:%M"),
+                patients=report.patients,
+                since=since,
+            ),
+        )
 
 
 class _Shell(QObject):
@@ -186,22 +286,108 @@ class _Shell(QObject):
         window: MainWindow,
         session: DatabaseSession,
         languages: LanguageController,
+        *,
+        settings: QSettings | None = None,
+        prompt: PassphrasePrompt | None = None,
     ) -> None:
         super().__init__(window)
+        self.setObjectName("database_shell")
         self._window = window
         self.session = session
         self._languages = languages
+        self._settings = settings if settings is not None else default_settings()
+        self._prompt = prompt
         self.backup_job: BackupJob | None = None
+        self.restore_test_job: RestoreTestJob | None = None
+        self.settings_dialog: Any = None
+        self.idle_lock = IdleLock(
+            window, minutes=idle_minutes(self._settings), verify=self.verify_secret
+        )
+        self.idle_lock.setObjectName("idle_lock")
         window.open_database_requested.connect(self._on_window_open_database_requested)
         window.backup_requested.connect(self._on_window_backup_requested)
+        window.test_restore_requested.connect(self._on_window_test_restore_requested)
+        window.settings_requested.connect(self._on_window_settings_requested)
         window.window_closed.connect(self._on_window_closed)
+
+    def verify_secret(self, secret: str) -> bool:
+        """The idle lock's check: the database passphrase, else the lock PIN."""
+        if self.session.passphrase is not None:
+            return hmac.compare_digest(secret.encode(), self.session.passphrase.encode())
+        stored = self._settings.value(LOCK_PIN_KEY, "")
+        return bool(stored) and pin_matches(secret, str(stored))
+
+    def change_passphrase(self, current: str | None, new: str | None) -> None:
+        """Encrypt, re-key or decrypt the open database (and its automatic backups).
+
+        The database is closed (the lock stays), converted with a verified copy and opened
+        again; the tabs are rebuilt on it. Raises with a message to show when refused.
+        """
+        from osteodesk.storage.backup import list_auto_backups
+
+        session = self.session
+        if session.passphrase is not None and not hmac.compare_digest(
+            (current or "").encode(), session.passphrase.encode()
+        ):
+            raise crypto.WrongPassphraseError(session.path)
+        if not self._window.patients_tab.confirm_leave():
+            raise StorageError(
+                self.tr("Nothing was changed: the open patient has unsaved changes.")
+            )
+        if self.backup_job is not None:
+            self.backup_job.wait()
+        if self.restore_test_job is not None:
+            self.restore_test_job.wait()
+        session.database.close()
+        passphrase = session.passphrase
+        try:
+            crypto.convert(
+                session.path, passphrase, new, backups=list_auto_backups(session.path.stem)
+            )
+            passphrase = new
+        finally:
+            session.database = open_database(session.path, passphrase=passphrase)
+            session.passphrase = passphrase
+            self._window.set_session(PatientSession(session.database))
+
+    def _on_window_settings_requested(self) -> None:
+        from osteodesk.ui.settings_dialog import SettingsDialog
+
+        if self.settings_dialog is None:
+            dialog = SettingsDialog(
+                settings=self._settings,
+                encrypted=self.session.passphrase is not None,
+                change_passphrase=self.change_passphrase,
+                parent=self._window,
+            )
+            dialog.lock_settings_changed.connect(self._on_lock_settings_changed)
+            dialog.finished.connect(self._on_settings_dialog_finished)
+            self.settings_dialog = dialog
+        self.settings_dialog.open()
+        self.settings_dialog.raise_()
+
+    def _on_settings_dialog_finished(self) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
+
+    def _on_lock_settings_changed(self, minutes: int) -> None:
+        self.idle_lock.set_minutes(minutes)
+
+    def _on_window_test_restore_requested(self) -> None:
+        job = RestoreTestJob(self)
+        job.finished.connect(self._window.show_restore_test_result)
+        job.start(self.session.path, self.session.passphrase)
+        self.restore_test_job = job
 
     def _on_window_open_database_requested(self, path: str) -> None:
         new_path = Path(path).absolute()
         if new_path == self.session.path:
             return
         try:
-            new_session = open_session(new_path)
+            new_session = self._open_with_passphrase(new_path)
+            if new_session is None:
+                return  # the user cancelled the passphrase
         except DatabaseInUseError:
             self._window.show_error(
                 self.tr("Open database"),
@@ -218,17 +404,34 @@ class _Shell(QObject):
         self._window.set_database_path(new_path)
         old_session.close()
 
+    def _open_with_passphrase(self, path: Path) -> DatabaseSession | None:
+        """Open another database, asking for its passphrase when it is encrypted."""
+        if not crypto.looks_encrypted(path) or self._prompt is None:
+            return open_session(path)
+        error: str | None = None
+        for _attempt in range(PASSPHRASE_ATTEMPTS):
+            passphrase = self._prompt(path, error)
+            if passphrase is None:
+                return None
+            try:
+                return open_session(path, passphrase)
+            except crypto.WrongPassphraseError:
+                error = wrong_passphrase_text(path)
+        return None
+
     def _on_window_backup_requested(self, path: str) -> None:
         job = BackupJob(self)
         job.succeeded.connect(self._window.show_backup_written)
         job.failed.connect(lambda text: self._window.show_error(self.tr("Backup"), text))
-        job.start(self.session.path, Path(path))
+        job.start(self.session.path, Path(path), self.session.passphrase)
         self.backup_job = job
 
     def _on_window_closed(self) -> None:
         if self.backup_job is not None:
             self.backup_job.wait()
-        self.session.close()
+        if self.restore_test_job is not None:
+            self.restore_test_job.wait()
+        self.session.close()  # with the automatic backup on close
         self._languages.uninstall()
 
 
@@ -239,6 +442,8 @@ def create_main_window(
     language: str | None = None,
     languages: LanguageController | None = None,
     demo: bool = False,
+    passphrase: str | None = None,
+    prompt: PassphrasePrompt | None = None,
 ) -> MainWindow:
     """Build the whole window on `db_path` (not shown yet): what run_gui and the tests use.
 
@@ -248,6 +453,8 @@ def create_main_window(
         language: ``zh_CN`` or ``en`` for this run only; the saved choice if None.
         languages: an existing language controller (run_gui makes one before the lock check).
         demo: fill the database with sample patients (for ``--demo``).
+        passphrase: of an encrypted database.
+        prompt: asks for passphrases later (File > Open database of an encrypted file).
 
     Raises:
         DatabaseInUseError: another window has the database open.
@@ -258,7 +465,8 @@ def create_main_window(
     if languages is None:
         languages = LanguageController(settings)
         languages.start(language)
-    session = open_session(Path(db_path))
+    session = open_session(Path(db_path), passphrase)
+    session.backup_on_close = not demo  # a throw-away demo database is never backed up
     try:
         if demo:
             _fill_demo(session.database)
@@ -272,8 +480,34 @@ def create_main_window(
     except BaseException:
         session.close()
         raise
-    _Shell(window, session, languages)
+    _Shell(window, session, languages, settings=settings, prompt=prompt)
     return window
+
+
+def wrong_passphrase_text(path: Path) -> str:
+    """What the passphrase dialog says after a wrong passphrase."""
+    return QApplication.translate(
+        "OsteoDesk", "Wrong passphrase for {path}. Passphrases are case-sensitive; try again."
+    ).format(path=str(path))
+
+
+def _dialog_prompt(path: Path, error: str | None) -> str | None:
+    from osteodesk.ui.passphrase_dialog import ask_passphrase
+
+    return ask_passphrase(path, error=error)
+
+
+def _environment_prompt() -> PassphrasePrompt:
+    """Without a screen to ask on: $OSTEODESK_PASSPHRASE, once (never a loop of wrong ones)."""
+    asked: list[bool] = []
+
+    def prompt(_path: Path, error: str | None) -> str | None:
+        if asked:
+            return None
+        asked.append(True)
+        return crypto.env_passphrase()
+
+    return prompt
 
 
 def _fill_demo(database: Any) -> None:
@@ -325,6 +559,7 @@ def run_gui(
     *,
     interactive: bool | None = None,
     settings: QSettings | None = None,
+    prompt: PassphrasePrompt | None = None,
 ) -> int:
     """Open the window and run until it closes; returns the exit code.
 
@@ -332,6 +567,8 @@ def run_gui(
         args: the parsed command line; ``db``, ``demo`` and ``lang`` may be missing.
         interactive: whether refusals may show a message box (default: not offscreen, not CI).
         settings: where to keep settings (tests); the user's settings if None.
+        prompt: asks for the passphrase of an encrypted database (default: a dialog when
+            interactive, else ``$OSTEODESK_PASSPHRASE`` once).
     """
     clock = QElapsedTimer()
     clock.start()
@@ -351,8 +588,12 @@ def run_gui(
             db_path = Path(demo_folder.name) / "demo.sqlite3"
         else:
             db_path = paths.resolve_db_path(getattr(args, "db", None))
+        if prompt is None:
+            prompt = _dialog_prompt if interactive else _environment_prompt()
         try:
-            window = create_main_window(db_path, settings=settings, languages=languages, demo=demo)
+            window = _create_with_passphrase(
+                db_path, prompt, settings=settings, languages=languages, demo=demo
+            )
         except DatabaseInUseError as exc:
             _refuse(
                 str(exc),
@@ -391,6 +632,44 @@ def run_gui(
         log_handler.close()
         if demo_folder is not None:
             demo_folder.cleanup()
+
+
+def _create_with_passphrase(
+    db_path: Path,
+    prompt: PassphrasePrompt,
+    *,
+    settings: QSettings,
+    languages: LanguageController,
+    demo: bool,
+) -> MainWindow:
+    """create_main_window, asking for the passphrase of an encrypted file (again if wrong).
+
+    Raises:
+        EncryptedDatabaseError: no passphrase was given (cancelled).
+        WrongPassphraseError: still wrong after PASSPHRASE_ATTEMPTS tries.
+    """
+    passphrase: str | None = None
+    error: str | None = None
+    attempts = PASSPHRASE_ATTEMPTS if crypto.looks_encrypted(db_path) else 1
+    for attempt in range(attempts):
+        if attempts > 1:
+            passphrase = prompt(db_path, error)
+            if passphrase is None:
+                raise crypto.EncryptedDatabaseError(db_path)
+        try:
+            return create_main_window(
+                db_path,
+                settings=settings,
+                languages=languages,
+                demo=demo,
+                passphrase=passphrase,
+                prompt=prompt,
+            )
+        except crypto.WrongPassphraseError:
+            if attempt == attempts - 1:
+                raise
+            error = wrong_passphrase_text(db_path)
+    raise crypto.EncryptedDatabaseError(db_path)  # not reached: the loop returns or raises
 
 
 def _refuse(console_text: str, dialog_text: str, *, interactive: bool) -> None:

@@ -44,11 +44,15 @@ class MainWindow(QMainWindow):
     Signals:
         open_database_requested(str): the user chose another database file.
         backup_requested(str): the user chose where to write a backup.
+        test_restore_requested(): File > Test restore (restore the latest backup on trial).
+        settings_requested(): Edit > Settings (passphrase, idle lock).
         window_closed(): the window has saved its settings and is closing.
     """
 
     open_database_requested = Signal(str)
     backup_requested = Signal(str)
+    test_restore_requested = Signal()
+    settings_requested = Signal()
     window_closed = Signal()
 
     def __init__(
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self._languages = languages
         self._settings = settings
         self.about_dialog: AboutDialog | None = None
+        self.restore_test_box: QMessageBox | None = None
         self._closed = False
 
         self.tabs = QTabWidget()
@@ -150,6 +155,17 @@ class MainWindow(QMainWindow):
             self.tr("Backup written and verified: {path}").format(path=path), BACKUP_MESSAGE_MS
         )
 
+    def show_restore_test_result(self, passed: bool, text: str) -> QMessageBox:
+        """Report File > Test restore in a window-modal box (returns at once)."""
+        if self.restore_test_box is not None:
+            self.restore_test_box.close()
+        icon = QMessageBox.Icon.Information if passed else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, self.tr("Test restore"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("restore_test_box")
+        box.open()
+        self.restore_test_box = box
+        return box
+
     def show_error(self, title: str, text: str) -> None:
         """Tell the user something could not be done (a message box, not a crash report)."""
         QMessageBox.warning(self, title, text)
@@ -165,10 +181,15 @@ class MainWindow(QMainWindow):
         self.new_patient_action.setText(self.tr("&New patient"))
         self.open_database_action.setText(self.tr("&Open database…"))
         self.backup_action.setText(self.tr("&Backup…"))
+        self.test_restore_action.setText(self.tr("&Test restore"))
+        self.test_restore_action.setStatusTip(
+            self.tr("Restore the latest automatic backup on trial and compare it with the database")
+        )
         self.quit_action.setText(self.tr("&Quit"))
 
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.find_action.setText(self.tr("&Find patient"))
+        self.settings_action.setText(self.tr("&Settings…"))
 
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -193,12 +214,16 @@ class MainWindow(QMainWindow):
         self.open_database_action = QAction(self)
         self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
         self.backup_action = QAction(self)
+        self.test_restore_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -227,11 +252,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.open_database_action)
         self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.test_restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
         self.edit_menu = QMenu(self)
         self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.settings_action)
 
         self.view_menu = QMenu(self)
         self.language_menu = QMenu(self)
@@ -254,6 +282,8 @@ class MainWindow(QMainWindow):
         self.new_patient_action.triggered.connect(self._on_new_patient_action_triggered)
         self.open_database_action.triggered.connect(self._on_open_database_action_triggered)
         self.backup_action.triggered.connect(self._on_backup_action_triggered)
+        self.test_restore_action.triggered.connect(self.test_restore_requested)
+        self.settings_action.triggered.connect(self.settings_requested)
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self._on_find_action_triggered)
         self.language_group.triggered.connect(self._on_language_group_triggered)

@@ -428,6 +428,17 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>OsteoDesk (locked)</source>
+        <translation>OsteoDesk（已锁定）</translation>
+    </message>
+    <message>
+        <source>That is not the passphrase or PIN.</source>
+        <translation>口令或锁定密码不正确。</translation>
+    </message>
+</context>
+<context>
     <name>LabTableModel</name>
     <message>
         <source>Below {limit} {unit} (clinical-rules A4)</source>
@@ -436,6 +447,25 @@
     <message>
         <source>Above {limit} {unit} (clinical-rules A4)</source>
         <translation>高于 {limit} {unit}（临床规则 A4）</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>OsteoDesk is locked</source>
+        <translation>OsteoDesk 已锁定</translation>
+    </message>
+    <message>
+        <source>Patient data is hidden. Type the passphrase (or lock PIN) to continue.</source>
+        <translation>患者资料已隐藏。请输入口令（或锁定密码）以继续。</translation>
+    </message>
+    <message>
+        <source>Passphrase or PIN</source>
+        <translation>口令或锁定密码</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -458,6 +488,10 @@
     <message>
         <source>Backup written and verified: {path}</source>
         <translation>备份已写入并通过校验：{path}</translation>
+    </message>
+    <message>
+        <source>Test restore</source>
+        <translation>恢复测试</translation>
     </message>
     <message>
         <source>Patients</source>
@@ -488,6 +522,14 @@
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Test restore</source>
+        <translation>恢复测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Restore the latest automatic backup on trial and compare it with the database</source>
+        <translation>试恢复最近一次自动备份，并与当前数据库比对</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -498,6 +540,10 @@
     <message>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -547,10 +593,29 @@
 <context>
     <name>OsteoDesk</name>
     <message>
+        <source>Wrong passphrase for {path}. Passphrases are case-sensitive; try again.</source>
+        <translation>{path} 的口令不正确。口令区分大小写，请重试。</translation>
+    </message>
+    <message>
         <source>This database is already open in another OsteoDesk window:
 {path}</source>
         <translation>此数据库已在另一个 OsteoDesk 窗口中打开：
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>加密的数据库</translation>
+    </message>
+    <message>
+        <source>The database {path} is encrypted. Type its passphrase to open it.</source>
+        <translation>数据库 {path} 已加密。请输入口令以打开。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1441,124 @@
     </message>
 </context>
 <context>
+    <name>RestoreTestJob</name>
+    <message>
+        <source>There is no automatic backup yet. OsteoDesk makes one each time the window closes; File &gt; Backup makes one now.</source>
+        <translation>尚无自动备份。OsteoDesk 每次关闭窗口时会自动备份；也可用“文件 &gt; 备份”立即备份。</translation>
+    </message>
+    <message>
+        <source>The latest backup, {file}, could NOT be restored: {reason}</source>
+        <translation>最近一次备份 {file} 无法恢复：{reason}</translation>
+    </message>
+    <message>
+        <source>It holds exactly what the database holds now.</source>
+        <translation>其内容与当前数据库完全一致。</translation>
+    </message>
+    <message>
+        <source>Since it was made: {added} patients added, {changed} changed and {gone} no longer in the database.</source>
+        <translation>自备份以来：新增 {added} 位患者，{changed} 位有改动，{gone} 位已不在数据库中。</translation>
+    </message>
+    <message>
+        <source>The latest backup, {file} of {date}, was restored on trial: it opens, passes the integrity check and holds {patients} patients. {since}</source>
+        <translation>已试恢复最近一次备份 {file}（{date}）：可以打开，通过完整性检查，包含 {patients} 位患者。{since}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The passphrase needs at least {count} characters.</source>
+        <translation>口令至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same.</source>
+        <translation>两次输入的新口令不一致。</translation>
+    </message>
+    <message>
+        <source>The database and its automatic backups are now encrypted. Keep the passphrase safe: without it nobody, not even support, can open them.</source>
+        <translation>数据库及其自动备份现已加密。请妥善保管口令：没有口令，任何人（包括技术支持）都无法打开。</translation>
+    </message>
+    <message>
+        <source>The passphrase was removed: the database is no longer encrypted.</source>
+        <translation>口令已移除：数据库不再加密。</translation>
+    </message>
+    <message>
+        <source>The lock PIN needs at least {count} characters.</source>
+        <translation>锁定密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two lock PINs are not the same.</source>
+        <translation>两次输入的锁定密码不一致。</translation>
+    </message>
+    <message>
+        <source>Set a lock PIN (or a database passphrase) to use the idle lock.</source>
+        <translation>请先设置锁定密码（或数据库口令），才能使用闲置锁定。</translation>
+    </message>
+    <message>
+        <source>The database is encrypted.</source>
+        <translation>数据库已加密。</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted.</source>
+        <translation>数据库未加密。</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>更改口令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Set passphrase</source>
+        <translation>设置口令(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Database encryption</source>
+        <translation>数据库加密</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>当前口令：</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>&amp;Remove passphrase</source>
+        <translation>移除口令(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Lock when idle</source>
+        <translation>闲置时锁定</translation>
+    </message>
+    <message>
+        <source>Hide patient data after some minutes without use. It is unlocked with the database passphrase, or with this lock PIN when the database is not encrypted.</source>
+        <translation>若干分钟无操作后隐藏患者资料。用数据库口令解锁；数据库未加密时用此锁定密码解锁。</translation>
+    </message>
+    <message>
+        <source>Lock after (minutes):</source>
+        <translation>闲置多久后锁定（分钟）：</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Lock PIN:</source>
+        <translation>锁定密码：</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN:</source>
+        <translation>再次输入锁定密码：</translation>
+    </message>
+</context>
+<context>
     <name>TreatmentTableModel</name>
     <message>
         <source>Drug</source>
@@ -1451,6 +1634,10 @@
 </context>
 <context>
     <name>_Shell</name>
+    <message>
+        <source>Nothing was changed: the open patient has unsaved changes.</source>
+        <translation>未做任何更改：当前患者有未保存的修改。</translation>
+    </message>
     <message>
         <source>Open database</source>
         <translation>打开数据库</translation>

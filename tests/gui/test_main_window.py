@@ -50,6 +50,7 @@ def test_menus_and_their_shortcuts(main_window):
         "&New patient",
         "&Open database…",
         "&Backup…",
+        "&Test restore",
         "&Quit",
     ]
     assert [a.text() for a in w.help_menu.actions() if not a.isSeparator()] == [
