@@ -203,11 +203,10 @@ CREATE INDEX patients_list_lowest_t ON patients (lowest_t, archived);
 CREATE INDEX patients_list_updated_at ON patients (updated_at, archived);
 CREATE INDEX patients_archived_only ON patients (id) WHERE archived = 1;
 CREATE TABLE due_items (
-    id INTEGER PRIMARY KEY,
+    due_date TEXT NOT NULL,
     patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
     code TEXT NOT NULL,
-    subject TEXT NOT NULL DEFAULT '',
-    due_date TEXT NOT NULL,
+    subject TEXT NOT NULL,
     notice_from TEXT NOT NULL,
     late_from TEXT,
     late_code TEXT,
@@ -217,10 +216,12 @@ CREATE TABLE due_items (
     source TEXT NOT NULL,
     snoozed_until TEXT,
     snooze_reason TEXT,
+    mrn TEXT,
+    name TEXT,
+    PRIMARY KEY (due_date, patient_id, code, subject),
     CHECK (notice_from <= due_date)
-) STRICT;
-CREATE INDEX due_items_due_date ON due_items (due_date);
-CREATE INDEX due_items_patient ON due_items (patient_id, due_date);
+) STRICT, WITHOUT ROWID;
+CREATE INDEX due_items_patient ON due_items (patient_id);
 CREATE TABLE due_marks (
     id INTEGER PRIMARY KEY,
     patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,

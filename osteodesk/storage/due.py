@@ -1,11 +1,12 @@
 """The only module that reads or writes the follow-up tables: due_items, due_marks, due_refreshed.
 
-Each patient's open items (osteodesk.core.worklist) are stored with an indexed due date, and
-recomputed inside the transaction of every write that can move them: PatientRepository (add,
-update, import, bulk) and PlanRepository (add, status) call `refresh_due_rows`. The worklist is
-then one indexed query joined with the patients table; nothing is evaluated when it is shown.
-What the clinic did about an item (done on a date, snoozed until a date with a reason) is kept
-in due_marks and survives every recomputation.
+Each patient's open items (osteodesk.core.worklist) are stored in a table clustered on the due
+date, and recomputed inside the transaction of every write that can move them:
+PatientRepository (add, update, import, bulk, archive) and PlanRepository (add, status) call
+`refresh_due_rows` / `refresh_due_for_patient`. The worklist is then one range scan of that
+table (clinic id and name are stored with the items, archived patients have none); nothing is
+evaluated when it is shown. What the clinic did about an item (done on a date, snoozed until a
+date with a reason) is kept in due_marks and survives every recomputation.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -52,33 +53,104 @@ _BATCH: Final = 500  # patient ids per IN (...) (SQLite's variable limit)
 _PARALLEL_MIN_CHUNK: Final = 500  # smaller chunks are derived in place (not worth a fork)
 _PARALLEL_CHILDREN: Final = 2  # forked children at a time (the caller keeps inserting)
 _ITEM_COLUMNS: Final = (
-    "patient_id, code, subject, due_date, notice_from, late_from, late_code, severity,"
-    " late_severity, params_json, source, snoozed_until, snooze_reason"
+    "due_date, patient_id, code, subject, notice_from, late_from, late_code, severity,"
+    " late_severity, params_json, source, snoozed_until, snooze_reason, mrn, name"
 )
+_ITEM_MARKS: Final = ", ".join("?" * 15)
+_STATUS_NAME: Final = dict(enumerate(STATUSES))
 
 
 class DueItemNotFoundError(StorageError, LookupError):
     """The item is no longer open (recomputed or done meanwhile)."""
 
 
-@dataclass(frozen=True, slots=True)
 class WorklistEntry:
-    """One line of the worklist: the item, its patient, and its status on the day shown."""
+    """One line of the worklist: the item, its patient, and its status on the day shown.
 
-    item_id: int
-    patient_id: int
-    mrn: str | None
-    name: str | None
-    code: str  # the contract code on the day shown (a late dose has its late code)
-    base_code: str  # the stored code (what marks refer to)
-    subject: str
-    due_date: date
-    status: str
-    severity: str
-    source: str
-    params_json: str
-    snoozed_until: date | None = None
-    snooze_reason: str | None = None
+    A list may hold tens of thousands of lines, so each keeps the row it was read from and
+    turns a field into a date or a dict only when it is asked for.
+    """
+
+    __slots__ = ("_row",)
+
+    # (due_date, patient_id, code, subject, shown code, status rank, severity rank, mrn,
+    #  name, source, params_json, snoozed_until, snooze_reason): see DueRepository.worklist
+    def __init__(self, row: Sequence[Any]) -> None:
+        self._row = tuple(row)
+
+    @property
+    def due_date(self) -> date:
+        """The day the action falls due."""
+        return date.fromisoformat(self._row[0])
+
+    @property
+    def patient_id(self) -> int:
+        """The patient's internal number."""
+        result: int = self._row[1]
+        return result
+
+    @property
+    def base_code(self) -> str:
+        """The stored code (what marks refer to)."""
+        result: str = self._row[2]
+        return result
+
+    @property
+    def subject(self) -> str:
+        """What the item is about within its code (a drug, a test, ``dose:denosumab``)."""
+        result: str = self._row[3]
+        return result
+
+    @property
+    def code(self) -> str:
+        """The contract code on the day shown (a late dose has its late code)."""
+        result: str = self._row[4]
+        return result
+
+    @property
+    def status(self) -> str:
+        """``overdue``, ``due`` or ``upcoming`` on the day shown."""
+        return _STATUS_NAME[self._row[5]]
+
+    @property
+    def severity(self) -> str:
+        """``urgent``, ``warning`` or ``info`` on the day shown."""
+        return _SEVERITY_NAME[self._row[6]]
+
+    @property
+    def mrn(self) -> str | None:
+        """The clinic's id of the patient."""
+        result: str | None = self._row[7]
+        return result
+
+    @property
+    def name(self) -> str | None:
+        """The patient's name."""
+        result: str | None = self._row[8]
+        return result
+
+    @property
+    def source(self) -> str:
+        """Where the item comes from (treatment, monitoring, plan, follow_up)."""
+        result: str = self._row[9]
+        return result
+
+    @property
+    def params(self) -> dict[str, ParamValue]:
+        """The parameters of the item's sentence."""
+        decoded: dict[str, ParamValue] = json.loads(self._row[10])
+        return decoded
+
+    @property
+    def snoozed_until(self) -> date | None:
+        """The day a snooze ends (the item shows again that day)."""
+        return _opt_day(self._row[11])
+
+    @property
+    def snooze_reason(self) -> str | None:
+        """Why it was snoozed."""
+        result: str | None = self._row[12]
+        return result
 
     @property
     def display_id(self) -> str:
@@ -86,15 +158,21 @@ class WorklistEntry:
         return self.mrn if self.mrn is not None else str(self.patient_id)
 
     @property
-    def params(self) -> dict[str, ParamValue]:
-        """The parameters of the item's sentence (decoded on demand: lists are long)."""
-        decoded: dict[str, ParamValue] = json.loads(self.params_json)
-        return decoded
-
-    @property
     def records_dose(self) -> bool:
         """Whether "done" records a dose or a start in the patient's treatments."""
         return dose_drug(self.base_code, self.subject) is not None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WorklistEntry) and self._row == other._row
+
+    def __hash__(self) -> int:
+        return hash(self._row)
+
+    def __repr__(self) -> str:
+        return (
+            f"WorklistEntry(patient={self.patient_id}, code={self.code!r},"
+            f" subject={self.subject!r}, due={self._row[0]}, status={self.status})"
+        )
 
 
 def dose_drug(code: str, subject: str) -> str | None:
@@ -135,19 +213,22 @@ def refresh_due_rows(
     ids = [pid for pid, _ in records]
     plans: dict[int, Plan] = {} if new else _active_plans(db, ids)
     marks: dict[int, list[DueMark]] = {} if new else _marks(db, ids)
+    archived: set[int] = set() if new else _archived(db, ids)
     if not new:
         _delete_rows(db, ids)
     rows: list[tuple[Any, ...]] = []
     for pid, record in records:
+        if pid in archived:
+            continue  # an archived patient is on no worklist
         items = derive_due_items(record, as_of=as_of, plan=plans.get(pid), marks=marks.get(pid, ()))
-        rows.extend(_row(pid, item) for item in items)
+        rows.extend(_row(pid, record, item) for item in items)
     _write_rows(db, rows, ids, as_of)
 
 
 def _write_rows(db: Database, rows: list[tuple[Any, ...]], ids: list[int], as_of: date) -> None:
     conn = db.conn
     conn.executemany(
-        f"INSERT INTO due_items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO due_items ({_ITEM_COLUMNS}) VALUES ({_ITEM_MARKS})",
         rows,
     )
     stamp = as_of.isoformat()
@@ -161,7 +242,7 @@ def _new_patients_rows(records: list[tuple[int, PatientRecord]], as_of: date) ->
     """The rows of newly added patients (no plans, no marks); runs in a worker process too."""
     rows: list[tuple[Any, ...]] = []
     for pid, record in records:
-        rows.extend(_row(pid, item) for item in derive_due_items(record, as_of=as_of))
+        rows.extend(_row(pid, record, item) for item in derive_due_items(record, as_of=as_of))
     return rows
 
 
@@ -174,23 +255,22 @@ def _derive_in_child(
 
 
 class BulkDueRows:
-    """The due items of a bulk insert: derived beside the inserts, written by `finish()`.
+    """The due items of a bulk insert, derived beside the inserts and written as they come.
 
     Deriving evaluates every record (about 0.2 ms each), as long as inserting it. With
     `parallel` on a platform that forks (Linux), each chunk is derived in a forked child while
     the caller goes on inserting the next: the child inherits the chunk (nothing is copied
     through a pipe but the rows it sends back), so two cores fill 100,000 demo patients in well
     under a minute. Forking is only asked for by callers that know the process runs no other
-    threads (the demo command); elsewhere the rows are derived in place.
+    threads (the demo command); elsewhere the rows are derived in place. Call `add` after the
+    chunk's patients are inserted and `finish` before the transaction commits.
     """
 
     def __init__(self, db: Database, *, as_of: date, parallel: bool = False) -> None:
         self._db = db
         self._as_of = as_of
         self._parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
-        self._children: list[tuple[BaseProcess, Connection]] = []
-        self._rows: list[tuple[Any, ...]] = []
-        self._ids: list[int] = []
+        self._children: list[tuple[BaseProcess, Connection, list[int]]] = []
 
     def __enter__(self) -> BulkDueRows:
         return self
@@ -199,11 +279,11 @@ class BulkDueRows:
         self.close()
 
     def add(self, records: Sequence[tuple[int, PatientRecord]]) -> None:
-        """Derive the items of these new patients (in a forked child when parallel)."""
+        """Derive and store the items of these new patients (in a forked child when parallel)."""
         chunk = list(records)
-        self._ids.extend(pid for pid, _ in chunk)
+        ids = [pid for pid, _ in chunk]
         if not (self._parallel and len(chunk) >= _PARALLEL_MIN_CHUNK):
-            self._rows.extend(_new_patients_rows(chunk, self._as_of))
+            _write_rows(self._db, _new_patients_rows(chunk, self._as_of), ids, self._as_of)
             return
         self._collect(block=False)
         while len(self._children) >= _PARALLEL_CHILDREN:
@@ -213,29 +293,26 @@ class BulkDueRows:
         child = context.Process(target=_derive_in_child, args=(chunk, self._as_of, send))
         child.start()
         send.close()
-        self._children.append((child, receive))
+        self._children.append((child, receive, ids))
 
     def finish(self) -> None:
-        """Write every row (inside the caller's transaction, after its patients)."""
+        """Wait for the children and store the rest (inside the caller's transaction)."""
         while self._children:
             self._collect(block=True)
-        _write_rows(self._db, self._rows, self._ids, self._as_of)
-        self._rows = []
-        self._ids = []
 
     def close(self) -> None:
         """Stop any child still running (when `finish` was not reached)."""
-        for child, receive in self._children:
+        for child, receive, _ids in self._children:
             child.terminate()
             child.join()
             receive.close()
         self._children = []
 
     def _collect(self, *, block: bool) -> None:
-        """Take the rows of the oldest child (waiting for it when `block`)."""
+        """Store the rows of the oldest child (waiting for it when `block`)."""
         if not self._children:
             return
-        child, receive = self._children[0]
+        child, receive, ids = self._children[0]
         if not block and not receive.poll():
             return
         try:
@@ -248,7 +325,7 @@ class BulkDueRows:
             receive.close()
             child.join()
             self._children.pop(0)
-        self._rows.extend(rows)
+        _write_rows(self._db, rows, ids, self._as_of)
 
 
 def refresh_due_for_patient(db: Database, patient_id: int, *, as_of: date) -> None:
@@ -259,13 +336,13 @@ def refresh_due_for_patient(db: Database, patient_id: int, *, as_of: date) -> No
     refresh_due_rows(db, [(patient_id, record)], as_of=as_of)
 
 
-def _row(patient_id: int, item: DueItem) -> tuple[Any, ...]:
+def _row(patient_id: int, record: PatientRecord, item: DueItem) -> tuple[Any, ...]:
     late_severity = None if item.late_code is None else _SEVERITY_RANK[severity_of(item.late_code)]
     return (
+        item.due_date.isoformat(),
         patient_id,
         item.code,
         item.subject,
-        item.due_date.isoformat(),
         item.notice_from.isoformat(),
         _iso(item.late_from),
         item.late_code,
@@ -275,6 +352,8 @@ def _row(patient_id: int, item: DueItem) -> tuple[Any, ...]:
         item.source,
         _iso(item.snoozed_until),
         item.snooze_reason,
+        record.id,
+        record.name,
     )
 
 
@@ -282,6 +361,13 @@ def _delete_rows(db: Database, patient_ids: list[int]) -> None:
     for chunk in _chunks(patient_ids):
         marks = ", ".join("?" * len(chunk))
         db.execute(f"DELETE FROM due_items WHERE patient_id IN ({marks})", chunk)
+
+
+def _archived(db: Database, patient_ids: list[int]) -> set[int]:
+    from osteodesk.storage.patients import PatientRepository  # patients.py calls this module
+
+    patients = PatientRepository(db)
+    return {pid for pid in patient_ids if patients.exists(pid) and patients.is_archived(pid)}
 
 
 def _active_plans(db: Database, patient_ids: list[int]) -> dict[int, Plan]:
@@ -391,11 +477,12 @@ class DueRepository:
         *,
         patient_id: int | None = None,
     ) -> list[WorklistEntry]:
-        """The items listed on `as_of`, most urgent first (one indexed query).
+        """The items listed on `as_of`, most urgent first (one range scan of the due dates).
 
         An item is listed when it is due on or before `as_of` + `within_days` (day N
-        included) or its notice window has begun; archived patients are left out, and so
-        are snoozed items until their snooze date unless `include_snoozed`.
+        included) or its notice window has begun; snoozed items are left out until their
+        snooze date unless `include_snoozed`. Order: overdue, due, upcoming; within each,
+        urgent before warning before information; then by due date.
 
         Args:
             as_of: the day the list is for.
@@ -419,62 +506,35 @@ class DueRepository:
             "horizon": horizon.isoformat(),
             "scan_to": max(horizon, notice_horizon(as_of)).isoformat(),
         }
-        shown_code = (
-            "CASE WHEN d.late_from IS NOT NULL AND d.late_from <= :as_of"
-            " THEN d.late_code ELSE d.code END"
-        )
-        where = [
-            "d.due_date <= :scan_to",
-            "(d.due_date <= :horizon OR d.notice_from <= :as_of)",
-            "p.archived = 0",
-        ]
+        late = "late_from IS NOT NULL AND late_from <= :as_of"
+        shown_code = f"CASE WHEN {late} THEN late_code ELSE code END"
+        where = ["due_date <= :scan_to", "(due_date <= :horizon OR notice_from <= :as_of)"]
         if not include_snoozed:
-            where.append("(d.snoozed_until IS NULL OR d.snoozed_until <= :as_of)")
+            where.append("(snoozed_until IS NULL OR snoozed_until <= :as_of)")
         if codes is not None:
             names = {f"code{i}": code for i, code in enumerate(codes)}
             params.update(names)
             listed = ", ".join(f":{name}" for name in names) or "NULL"
             where.append(f"{shown_code} IN ({listed})")
         if patient_id is not None:
-            where.append("d.patient_id = :patient_id")
+            where.append("patient_id = :patient_id")
             params["patient_id"] = patient_id
+        # Rows come in key order (due date first); the status and severity buckets below
+        # keep that order, so no sort of the whole list is needed.
         sql = (
-            f"SELECT d.id, d.patient_id, p.mrn, p.name, {shown_code}, d.code, d.subject,"
-            " d.due_date, CASE WHEN d.late_from IS NOT NULL AND d.late_from <= :as_of"
-            " THEN d.late_severity ELSE d.severity END AS rank, d.source, d.params_json,"
-            " d.snoozed_until, d.snooze_reason"
-            " FROM due_items d INDEXED BY due_items_due_date"
-            " JOIN patients p ON p.id = d.patient_id"
-            f" WHERE {' AND '.join(where)}"
-            " ORDER BY CASE WHEN d.due_date < :as_of THEN 0 WHEN d.due_date <= :horizon THEN 1"
-            " ELSE 2 END, rank, d.due_date, d.patient_id, d.id"
+            f"SELECT due_date, patient_id, code, subject, {shown_code},"
+            " CASE WHEN due_date < :as_of THEN 0 WHEN due_date <= :horizon THEN 1 ELSE 2 END,"
+            f" CASE WHEN {late} THEN late_severity ELSE severity END,"
+            " mrn, name, source, params_json, snoozed_until, snooze_reason"
+            f" FROM due_items WHERE {' AND '.join(where)}"
         )
-        today = params["as_of"]
-        until = params["horizon"]
-        out: list[WorklistEntry] = []
-        append = out.append
+        buckets: list[list[WorklistEntry]] = [
+            [] for _ in range(len(STATUSES) * len(_SEVERITY_RANK))
+        ]
+        width = len(_SEVERITY_RANK)
         for row in self._db.execute(sql, params):
-            due = row[7]
-            status = "overdue" if due < today else "due" if due <= until else "upcoming"
-            append(
-                WorklistEntry(
-                    row[0],
-                    row[1],
-                    row[2],
-                    row[3],
-                    row[4],
-                    row[5],
-                    row[6],
-                    date.fromisoformat(due),
-                    status,
-                    _SEVERITY_NAME[row[8]],
-                    row[9],
-                    row[10],
-                    date.fromisoformat(row[11]) if row[11] else None,
-                    row[12],
-                )
-            )
-        return out
+            buckets[row[5] * width + row[6]].append(WorklistEntry(row))
+        return [entry for bucket in buckets for entry in bucket]
 
     def counts(self, as_of: date, within_days: int) -> dict[str, int]:
         """How many items of each status the worklist shows on `as_of` (snoozed left out)."""
@@ -484,12 +544,10 @@ class DueRepository:
         return found
 
     def overdue_count(self, as_of: date) -> int:
-        """Items due before `as_of` (the tab's badge), snoozed and archived left out."""
+        """Items due before `as_of`, snoozed ones left out (the Worklist tab's badge)."""
         row = self._db.execute(
-            "SELECT count(*) FROM due_items d INDEXED BY due_items_due_date"
-            " JOIN patients p ON p.id = d.patient_id"
-            " WHERE d.due_date < :as_of AND p.archived = 0"
-            " AND (d.snoozed_until IS NULL OR d.snoozed_until <= :as_of)",
+            "SELECT count(*) FROM due_items WHERE due_date < :as_of"
+            " AND (snoozed_until IS NULL OR snoozed_until <= :as_of)",
             {"as_of": as_of.isoformat()},
         ).fetchone()
         return int(row[0])
@@ -499,7 +557,7 @@ class DueRepository:
         rows = self._db.execute(
             "SELECT code, subject, due_date, notice_from, late_from, late_code, params_json,"
             " source, snoozed_until, snooze_reason FROM due_items WHERE patient_id = :pid"
-            " ORDER BY due_date, id",
+            " ORDER BY due_date, code, subject",
             {"pid": patient_id},
         )
         return [
@@ -539,7 +597,7 @@ class DueRepository:
                 " params_json, source FROM due_items INDEXED BY due_items_patient"
                 f" WHERE patient_id IN ({marks})"
                 " AND (snoozed_until IS NULL OR snoozed_until <= ?)"
-                " ORDER BY patient_id, due_date, id",
+                " ORDER BY patient_id, due_date, code, subject",
                 [*chunk, as_of.isoformat()],
             )
             for pid, code, subject, due, notice, late_from, late_code, params_json, source in rows:

@@ -306,25 +306,27 @@ CREATE INDEX patients_archived_only ON patients (id) WHERE archived = 1
     )
 
 
-@migrations(name="0006_due_items")
+@migrations(name="0006_follow_up_items")
 def create_due_items(db: Database) -> None:
-    """Stored follow-up items, so the worklist is one indexed query, never an evaluation.
+    """Stored follow-up items, so the worklist is one range scan, never an evaluation.
 
-    `due_items` holds each patient's open items (recomputed in the transaction of every change
-    to the patient, a dose or a plan); the status and the late code are worked out from the
-    day the list is shown. `due_marks` keeps what the clinic did (done, snoozed with a reason)
-    across recomputations. `due_refreshed` says for which rules version a patient's items were
-    computed, so rows made before this step or under older rules are found and recomputed.
+    `due_items` holds each open item of every patient who is not archived, recomputed in the
+    transaction of every change to the patient, a dose or a plan; the status and the late
+    code are worked out from the day the list is shown. It is clustered on the due date
+    (WITHOUT ROWID, the due date first in the key) and carries the clinic id and name, so
+    the worklist of 100,000 patients reads one contiguous range without a lookup per row.
+    `due_marks` keeps what the clinic did (done; snoozed with a reason) across
+    recomputations. `due_refreshed` says for which rules version a patient's items were
+    computed, so patients from before this step, or computed under older rules, are found.
     """
     _run(
         db,
         """
 CREATE TABLE due_items (
-    id INTEGER PRIMARY KEY,
+    due_date TEXT NOT NULL,
     patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
     code TEXT NOT NULL,
-    subject TEXT NOT NULL DEFAULT '',
-    due_date TEXT NOT NULL,
+    subject TEXT NOT NULL,
     notice_from TEXT NOT NULL,
     late_from TEXT,
     late_code TEXT,
@@ -334,10 +336,12 @@ CREATE TABLE due_items (
     source TEXT NOT NULL,
     snoozed_until TEXT,
     snooze_reason TEXT,
+    mrn TEXT,
+    name TEXT,
+    PRIMARY KEY (due_date, patient_id, code, subject),
     CHECK (notice_from <= due_date)
-) STRICT;
-CREATE INDEX due_items_due_date ON due_items (due_date);
-CREATE INDEX due_items_patient ON due_items (patient_id, due_date);
+) STRICT, WITHOUT ROWID;
+CREATE INDEX due_items_patient ON due_items (patient_id);
 CREATE TABLE due_marks (
     id INTEGER PRIMARY KEY,
     patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,

@@ -30,7 +30,7 @@ from osteodesk.core.record import (
 )
 from osteodesk.storage.audit import AuditLog, Clock, timestamp, utc_now
 from osteodesk.storage.crypto import INTEGRITY_ERRORS
-from osteodesk.storage.due import BulkDueRows, refresh_due_rows
+from osteodesk.storage.due import BulkDueRows, refresh_due_for_patient, refresh_due_rows
 from osteodesk.storage.errors import DuplicateClinicIdError, PatientNotFoundError
 from osteodesk.storage.names import name_keys, patient_terms, phone_digits
 
@@ -462,6 +462,8 @@ class PatientRepository:
                 old_value=not archived,
                 new_value=archived,
             )
+            # An archived patient is on no worklist; unarchived, the items come back.
+            refresh_due_for_patient(self._db, patient_id, as_of=self._now().astimezone().date())
 
     def _next_id(self, table: str) -> int:
         row = self._db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()

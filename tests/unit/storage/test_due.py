@@ -177,7 +177,7 @@ def test_bulk_insert_in_a_worker_gives_the_same_rows(clock):
     records = list(generate(1200, seed=6, as_of=TODAY))
     PatientRepository(serial, now=clock).add_bulk(records, note="s", as_of=TODAY)
     PatientRepository(parallel, now=clock).add_bulk(records, note="p", as_of=TODAY, parallel=True)
-    sql = "SELECT patient_id, code, subject, due_date, params_json FROM due_items ORDER BY id"
+    sql = "SELECT patient_id, code, subject, due_date, params_json, name FROM due_items"
     assert list(serial.execute(sql)) == list(parallel.execute(sql))
     assert len(list(serial.execute(sql))) > 1000
 
@@ -455,3 +455,14 @@ def test_record_dose_starts_a_course_when_none_runs():
     )
     oral = record_dose(base, "risedronate", TODAY).treatments[-1]
     assert (oral.drug, oral.last_dose_date, oral.dose_dates) == ("risedronate", None, ())
+
+
+def test_unarchiving_brings_the_items_back_and_names_follow_the_record(db, patients, due):
+    pid = patients.add(record(treatments=DENOSUMAB))
+    patients.archive(pid)
+    assert stored(db, pid) == []
+    patients.unarchive(pid)
+    assert ("denosumab_dose_due", "denosumab", "2026-12-01") in stored(db, pid)
+    patients.update(pid, replace(patients.get(pid), name="王秀兰", id="MRN-9"))
+    item = entry(due, pid, "denosumab_dose_due")
+    assert (item.name, item.mrn) == ("王秀兰", "MRN-9")
