@@ -75,8 +75,8 @@ class WorklistEntry:
 
     # (due_date, patient_id, code, subject, shown code, status rank, severity rank, mrn,
     #  name, source, params_json, snoozed_until, snooze_reason): see DueRepository.worklist
-    def __init__(self, row: Sequence[Any]) -> None:
-        self._row = tuple(row)
+    def __init__(self, row: tuple[Any, ...]) -> None:
+        self._row = row
 
     @property
     def due_date(self) -> date:
