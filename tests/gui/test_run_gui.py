@@ -3,11 +3,25 @@
 import argparse
 import sys
 
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
 from osteodesk.storage import paths
 from osteodesk.ui import app as app_module
 from osteodesk.ui.app import QUIT_AFTER_ENV, lock_path, run_gui
 from osteodesk.ui.crash import LOG_FILENAME
 from osteodesk.ui.i18n import SETTINGS_KEY
+
+
+@pytest.fixture(autouse=True)
+def _fresh_event_loop_afterwards():
+    """run_gui quits the application; spin one more loop so later tests get a working one."""
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        QTimer.singleShot(0, app.quit)
+        app.exec()
 
 
 def test_runs_until_quit_then_frees_the_database(monkeypatch, settings, db_path):
