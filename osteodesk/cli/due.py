@@ -10,8 +10,6 @@ schedule as an iCalendar file for a phone.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from datetime import UTC, date, datetime
@@ -21,7 +19,7 @@ from osteodesk.cli.errors import CommandError, InputError
 from osteodesk.cli.import_cmd import open_db
 from osteodesk.core import codes
 from osteodesk.core.icalendar import schedule_calendar
-from osteodesk.core.worklist import DUE_CODES, STATUSES, detail_text, what_text
+from osteodesk.core.worklist import DUE_CODES, STATUSES, csv_text
 from osteodesk.storage.due import DueRepository, WorklistEntry
 from osteodesk.storage.errors import PatientNotFoundError
 from osteodesk.storage.patients import PatientRepository
@@ -29,7 +27,6 @@ from osteodesk.storage.patients import PatientRepository
 FORMATS = ("json", "csv", "text", "ics")
 DEFAULT_WITHIN_DAYS = 30
 MAX_WITHIN_DAYS = 3650
-JSON_FIELDS = ("patient", "name", "code", "due_date", "status", "detail")
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -126,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from exc
     finally:
         db.close()
-    lines = [entry_json(entry, args.lang) for entry in entries]
+    lines = [entry.line(args.lang) for entry in entries]
     if args.format == "json":
         print(json.dumps(lines, ensure_ascii=False, indent=2))
     elif args.format == "csv":
@@ -142,38 +139,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def entry_json(entry: WorklistEntry, lang: str = "en") -> dict[str, Any]:
-    """One item as contract section 4 prints it."""
-    return {
-        "patient": entry.mrn if entry.mrn is not None else entry.patient_id,
-        "name": entry.name,
-        "code": entry.code,
-        "due_date": entry.due_date.isoformat(),
-        "status": entry.status,
-        "detail": detail_text(
-            entry.code,
-            entry.subject,
-            entry.due_date,
-            entry.params,
-            lang,
-            snoozed_until=entry.snoozed_until,
-            snooze_reason=entry.snooze_reason,
-        ),
-    }
-
-
-def csv_text(lines: list[dict[str, Any]]) -> str:
-    """The items as CSV with the JSON fields as columns (a header row first)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=JSON_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(lines)
-    return buffer.getvalue()
-
-
 def _print_text(entries: list[WorklistEntry], lines: list[dict[str, Any]], lang: str) -> None:
     for entry, line in zip(entries, lines, strict=True):
-        what = what_text(entry.code, entry.subject, entry.params, lang)
+        what = entry.what(lang)
         print(
             "\t".join(
                 (

@@ -19,6 +19,8 @@ evaluation dates it from `as_of`, which would push it back at every save).
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -48,6 +50,8 @@ ALERT_DUE_CODES: Final = (
 )
 DUE_CODES: Final = (*ALERT_DUE_CODES, "dxa_due", "lab_due", "visit_due")
 STATUSES: Final = ("overdue", "due", "upcoming")
+# The fields of one worklist line in `osteodesk due --format json` (contract section 4) and CSV.
+LINE_FIELDS: Final = ("patient", "name", "code", "due_date", "status", "detail")
 MARK_KINDS: Final = ("done", "snooze")
 
 # Where an item comes from (shown, and kept with the stored row).
@@ -750,3 +754,12 @@ def detail_text(
             )
         )
     return ("" if lang == "zh_CN" else " ").join(sentences)
+
+
+def csv_text(lines: Iterable[Mapping[str, object]]) -> str:
+    """Worklist lines (contract section 4 objects) as CSV: a header row, then one per line."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=LINE_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(lines)
+    return buffer.getvalue()

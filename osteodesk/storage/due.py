@@ -37,8 +37,10 @@ from osteodesk.core.worklist import (
     DueItem,
     DueMark,
     derive_due_items,
+    detail_text,
     notice_horizon,
     severity_of,
+    what_text,
 )
 from osteodesk.storage.audit import AuditLog, Clock, timestamp, utc_now
 from osteodesk.storage.errors import PatientNotFoundError, StorageError
@@ -156,6 +158,33 @@ class WorklistEntry:
     def display_id(self) -> str:
         """The clinic id when there is one, else the internal number (contract section 4)."""
         return self.mrn if self.mrn is not None else str(self.patient_id)
+
+    def line(self, lang: str = "en") -> dict[str, Any]:
+        """The item as `osteodesk due --format json` prints it (contract section 4)."""
+        return {
+            "patient": self.mrn if self.mrn is not None else self.patient_id,
+            "name": self.name,
+            "code": self.code,
+            "due_date": self._row[0],
+            "status": self.status,
+            "detail": self.detail(lang),
+        }
+
+    def detail(self, lang: str) -> str:
+        """What is due and why, in `lang` (with the snooze, if any)."""
+        return detail_text(
+            self.code,
+            self.subject,
+            self.due_date,
+            self.params,
+            lang,
+            snoozed_until=self.snoozed_until,
+            snooze_reason=self.snooze_reason,
+        )
+
+    def what(self, lang: str) -> str:
+        """What is due, in a few words, in `lang`."""
+        return what_text(self.code, self.subject, self.params, lang)
 
     @property
     def records_dose(self) -> bool:
