@@ -13,11 +13,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from osteodesk.core.codes import DEFAULT_FRAMEWORK, FRAMEWORKS
-from osteodesk.core.decision import evaluate
+from osteodesk.core.decision import RuleSettings, evaluate
 from osteodesk.core.evaluation import Evaluation, evaluation_to_json
 from osteodesk.core.plan import Assessment, Plan
 from osteodesk.core.record import PatientRecord, record_to_json
 from osteodesk.storage.assessments import AssessmentRepository
+from osteodesk.storage.due import DueRepository, WorklistEntry
 from osteodesk.storage.patients import PatientRepository
 from osteodesk.storage.plans import PlanRepository
 from osteodesk.storage.search import PatientSearch
@@ -58,8 +59,10 @@ class PatientSession(QObject):
         self.assessments = AssessmentRepository(database)
         self.plans = PlanRepository(database)
         self.search = PatientSearch(database)
+        self.due = DueRepository(database, patients=self.patients)
         self._today = today
         self._framework = framework if framework in FRAMEWORKS else DEFAULT_FRAMEWORK
+        self._rule_settings = RuleSettings()
         self.patient_id: int | None = None
         self.record: PatientRecord | None = None
         # What the database holds for the open patient: the working record differs from it
@@ -106,6 +109,22 @@ class PatientSession(QObject):
         self.record = record
         self.record_changed.emit(record)
         self._reevaluate()
+
+    def set_lsc(self, lsc_by_site: dict[str, float | None]) -> None:
+        """Use the centre's least significant change per DXA site (g/cm²) and re-evaluate.
+
+        The same values mark the trend chart and decide the ``bmd_loss_on_treatment`` alert.
+        """
+        settings = replace(
+            self._rule_settings,
+            lsc_lumbar_spine=lsc_by_site.get("lumbar_spine"),
+            lsc_femoral_neck=lsc_by_site.get("femoral_neck"),
+            lsc_total_hip=lsc_by_site.get("total_hip"),
+            lsc_radius_33=lsc_by_site.get("radius_33"),
+        )
+        if settings != self._rule_settings:
+            self._rule_settings = settings
+            self._reevaluate()
 
     def set_framework(self, framework: str) -> None:
         """Change the governing framework and re-evaluate."""
@@ -171,8 +190,34 @@ class PatientSession(QObject):
         self.patients_changed.emit()
         return saved
 
+    def mark_due_done(self, entry: WorklistEntry, day: date, note: str | None = None) -> None:
+        """Record a worklist item as done on `day` (a dose goes into the record), then broadcast.
+
+        Raises:
+            RuntimeError: the patient is open with unsaved changes (saving them later would
+                overwrite the recorded dose).
+            ValueError, DueItemNotFoundError: see DueRepository.mark_done.
+        """
+        if entry.patient_id == self.patient_id and self.has_unsaved_changes:
+            raise RuntimeError("the patient is open with unsaved changes")
+        self.due.mark_done(entry, day, note)
+        if entry.patient_id == self.patient_id:
+            self.saved_record = self.patients.get(entry.patient_id)
+            self.set_working_record(self.saved_record)
+        self.patients_changed.emit()
+
+    def snooze_due(self, entry: WorklistEntry, until: date, reason: str) -> None:
+        """Hide a worklist item until `until` (a reason is required), then broadcast."""
+        self.due.snooze(entry, until, reason)
+        self.patients_changed.emit()
+
     def _reevaluate(self) -> None:
         if self.record is None:
             return
-        self.evaluation = evaluate(self.record, as_of=self.today(), framework=self._framework)
+        self.evaluation = evaluate(
+            self.record,
+            as_of=self.today(),
+            framework=self._framework,
+            settings=self._rule_settings,
+        )
         self.evaluation_changed.emit(self.evaluation)

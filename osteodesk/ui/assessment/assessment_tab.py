@@ -103,6 +103,7 @@ class AssessmentTab(QWidget):
         self.addAction(self.save_action)
 
         self._lsc = load_lsc(self._settings)
+        self.session.set_lsc(self._lsc)
         measure = self._settings.value(CHART_MEASURE_KEY)
         if isinstance(measure, str):
             self.view.trend_chart.set_measure(measure)
@@ -555,6 +556,7 @@ class AssessmentTab(QWidget):
         if dialog.exec() == LscDialog.DialogCode.Accepted:
             self._lsc = dialog.values()
             save_lsc(self._settings, self._lsc)
+            self.session.set_lsc(self._lsc)
             record = self.session.record
             self.view.trend_chart.set_data(record.dxa if record else (), self._lsc)
 
