@@ -90,9 +90,8 @@ def framework_name(framework: str, lang: str) -> str:
 
 
 def coded(namespace: str, code: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
-    """The sentence of `namespace.code`; the bare code when the catalogue has none."""
-    key = f"{namespace}.{code}"
-    return t(key, lang, params) if messages.has(key) else code.replace("_", " ")
+    """The sentence of `namespace.code` with its parameters localised (one place: messages)."""
+    return messages.coded(namespace, code, lang, params)
 
 
 def age_on(record: PatientRecord, day: date) -> int:

@@ -6,63 +6,21 @@ labels, and numbers are rounded for display only; the evaluation itself stays un
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Final
 
 from osteodesk.core import messages
-from osteodesk.core.evaluation import Alert, Evaluation, MonitoringItem, ParamValue, Reason, Step
+from osteodesk.core.evaluation import Alert, Evaluation, MonitoringItem, Reason, Step
+from osteodesk.core.messages import label as _label
+from osteodesk.core.messages import localise, sentence
 
-# parameter name -> catalogue namespace of its value
-_LABELS: Final[dict[str, str]] = {
-    "drug": "drug",
-    "first": "drug",
-    "second": "drug",
-    "site": "site",
-    "event": "event",
-    "diagnosis": "diagnosis",
-    "acr": "risk",
-    "governing": "risk",
-    "measure": "measure",
-    "basis": "basis",
-    "band": "band",
-    "trigger": "trigger",
-    "marker": "monitoring",
-}
-# parameters holding a comma-separated list of codes
-_LIST_LABELS: Final[dict[str, str]] = {"drugs": "drug", "missing": "missing"}
+__all__ = ["evaluation_text", "localise", "sentence"]  # localise/sentence: re-exported
+
 _DISPLAY_DECIMALS: Final = 2
 
 
 def _number(value: float) -> str:
     rounded = round(value, _DISPLAY_DECIMALS)
     return f"{rounded:g}" if rounded != 0 else "0"
-
-
-def _label(namespace: str, code: str, lang: str) -> str:
-    key = f"{namespace}.{code}"
-    return messages.text(key, lang) if messages.has(key) else code
-
-
-def localise(params: Mapping[str, ParamValue], lang: str) -> dict[str, str]:
-    """Parameters ready for a sentence in `lang`."""
-    out: dict[str, str] = {}
-    separator = "、" if lang == "zh_CN" else ", "
-    for key, value in params.items():
-        if isinstance(value, str) and key in _LABELS:
-            out[key] = _label(_LABELS[key], value, lang) if value else ""
-        elif isinstance(value, str) and key in _LIST_LABELS:
-            items = [v.strip() for v in value.split(",") if v.strip()]
-            out[key] = separator.join(_label(_LIST_LABELS[key], v, lang) for v in items)
-        elif isinstance(value, float):
-            out[key] = _number(value)
-        else:
-            out[key] = str(value)
-    return out
-
-
-def sentence(namespace: str, code: str, lang: str, params: Mapping[str, ParamValue]) -> str:
-    """The catalogue sentence for `namespace.code` with localised parameters."""
-    return messages.text(f"{namespace}.{code}", lang, localise(params, lang))
 
 
 def reason_text(reason: Reason, lang: str) -> str:
