@@ -1,6 +1,6 @@
-"""The main window: three tabs, the menus and the status bar. No SQL, no clinical rules.
+"""The main window: four tabs, the menus and the status bar. No SQL, no clinical rules.
 
-The window is the only object that knows all three tabs (style.md B5). What it cannot do itself
+The window is the only object that knows all four tabs (style.md B5). What it cannot do itself
 (open another database, back up) it asks for through signals that the composition root in
 ``app.py`` answers.
 """
@@ -29,6 +29,8 @@ from osteodesk.ui.patients.patients_tab import PatientsTab
 from osteodesk.ui.plan.plan_tab import PlanTab
 from osteodesk.ui.reference.reference_dialog import ReferenceDialog, open_reference
 from osteodesk.ui.session import PatientSession
+from osteodesk.ui.worklist.worklist_model import next_due_provider
+from osteodesk.ui.worklist.worklist_tab import WorklistTab
 
 WINDOW_TITLE = "OsteoDesk"
 GEOMETRY_KEY = "main_window/geometry"
@@ -39,7 +41,7 @@ DATABASE_FILTER = "OsteoDesk (*.sqlite3 *.sqlite *.db);;*"
 
 
 class MainWindow(QMainWindow):
-    """Patients, Assessment and Plan tabs with the File, Edit, View and Help menus.
+    """Patients, Assessment, Plan and Worklist tabs with the File, Edit, View and Help menus.
 
     Signals:
         open_database_requested(str): the user chose another database file.
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
         return self._session
 
     def set_session(self, session: PatientSession) -> None:
-        """Show another database: the three tabs are rebuilt on its session."""
+        """Show another database: the tabs are rebuilt on its session."""
         self._install_tabs(session)
         self.retranslate_ui()
         self.show_tab(0)
@@ -129,12 +131,18 @@ class MainWindow(QMainWindow):
         self.patients_tab = PatientsTab(session, settings=self._settings)
         self.assessment_tab = AssessmentTab(session, settings=self._settings)
         self.plan_tab = PlanTab(session, settings=self._settings)
-        for tab in (self.patients_tab, self.assessment_tab, self.plan_tab):
+        self.worklist_tab = WorklistTab(session, settings=self._settings)
+        for tab in (self.patients_tab, self.assessment_tab, self.plan_tab, self.worklist_tab):
             self.tabs.addTab(tab, "")
         self.patients_tab.patient_activated.connect(self._on_patients_tab_patient_activated)
+        self.patients_tab.model.set_next_due_provider(next_due_provider(session))
+        self.worklist_tab.patient_open_requested.connect(
+            self._on_worklist_tab_patient_open_requested
+        )
+        self.worklist_tab.overdue_count_changed.connect(self._on_worklist_tab_overdue_count_changed)
 
     def show_tab(self, index: int) -> None:
-        """Bring the tab at `index` (0 Patients, 1 Assessment, 2 Plan) to the front."""
+        """Bring the tab at `index` (0 Patients, 1 Assessment, 2 Plan, 3 Worklist) to the front."""
         self.tabs.setCurrentIndex(index)
 
     def show_drug_reference(self) -> ReferenceDialog:
@@ -176,6 +184,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Patients"))
         self.tabs.setTabText(1, self.tr("Assessment"))
         self.tabs.setTabText(2, self.tr("Plan"))
+        self._show_worklist_badge()
 
         self.file_menu.setTitle(self.tr("&File"))
         self.new_patient_action.setText(self.tr("&New patient"))
@@ -196,6 +205,7 @@ class MainWindow(QMainWindow):
         self.tab_actions[0].setText(self.tr("&Patients"))
         self.tab_actions[1].setText(self.tr("&Assessment"))
         self.tab_actions[2].setText(self.tr("P&lan"))
+        self.tab_actions[3].setText(self.tr("&Worklist"))
 
         self.help_menu.setTitle(self.tr("&Help"))
         self.drug_reference_action.setText(self.tr("&Drug reference"))
@@ -235,7 +245,7 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         self.tab_actions: list[QAction] = []
-        for index in range(3):
+        for index in range(4):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.setData(index)
@@ -320,6 +330,25 @@ class MainWindow(QMainWindow):
 
     def _on_patients_tab_patient_activated(self, _patient_id: int) -> None:
         self.show_tab(1)
+
+    def _on_worklist_tab_patient_open_requested(self, patient_id: int, page: str) -> None:
+        if patient_id != self._session.patient_id:
+            if not self.patients_tab.confirm_leave():
+                return
+            self._session.open_patient(patient_id)
+        self.show_tab(2 if page == "plan" else 1)
+
+    def _on_worklist_tab_overdue_count_changed(self, _count: int) -> None:
+        self._show_worklist_badge()
+
+    def _show_worklist_badge(self) -> None:
+        """The Worklist tab's text carries today's overdue count."""
+        count = self.worklist_tab.overdue_count
+        text = self.tr("Worklist ({count})").format(count=count) if count else self.tr("Worklist")
+        self.tabs.setTabText(3, text)
+        self.tabs.setTabToolTip(
+            3, self.tr("{count} items overdue today").format(count=count) if count else ""
+        )
 
     def _on_language_group_triggered(self, action: QAction) -> None:
         self._languages.apply(str(action.data()), persist=True)

@@ -357,6 +357,29 @@
     </message>
 </context>
 <context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Done on:</source>
+        <translation>完成日期：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>The item is marked done; a DXA or a series test gets its next date.</source>
+        <translation>此项标记为已完成；骨密度检查或系列化验将排出下一次日期。</translation>
+    </message>
+    <message>
+        <source>A {drug} dose on this date is added to the treatment record; the next date follows from it.</source>
+        <translation>将在治疗记录中添加该日的{drug}给药；下次日期据此顺延。</translation>
+    </message>
+</context>
+<context>
     <name>DoseTableModel</name>
     <message>
         <source>Dose date</source>
@@ -566,6 +589,10 @@
         <translation>治疗方案(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Worklist</source>
+        <translation>随访清单(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -588,6 +615,18 @@
     <message>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Worklist ({count})</source>
+        <translation>随访清单（{count}）</translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation>随访清单</translation>
+    </message>
+    <message>
+        <source>{count} items overdue today</source>
+        <translation>今日已逾期 {count} 项</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1598,25 @@
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Hide until:</source>
+        <translation>暂缓至：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
     <name>TreatmentTableModel</name>
     <message>
         <source>Drug</source>
@@ -1630,6 +1688,119 @@
     <message>
         <source>Gain beyond LSC</source>
         <translation>上升超过 LSC</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Clinic ID</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistTab</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save or discard the open patient&apos;s changes first.</source>
+        <translation>请先保存或放弃当前患者的修改。</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未能记录</translation>
+    </message>
+    <message>
+        <source>Not snoozed</source>
+        <translation>未能暂缓</translation>
+    </message>
+    <message>
+        <source>Follow-up worklist, {date}: due within {days} days</source>
+        <translation>随访清单（{date}）：{days} 天内到期</translation>
+    </message>
+    <message>
+        <source>Export the worklist</source>
+        <translation>导出随访清单</translation>
+    </message>
+    <message>
+        <source>Save the patient&apos;s calendar</source>
+        <translation>保存患者日程</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>{shown} items shown: {counts}</source>
+        <translation>显示 {shown} 项：{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <source>Due &amp;within:</source>
+        <translation>到期范围(&amp;W)：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Show &amp;snoozed</source>
+        <translation>显示已暂缓(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open patient</source>
+        <translation>打开患者(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Done…</source>
+        <translation>已完成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>S&amp;nooze…</source>
+        <translation>暂缓(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Patient &amp;calendar (.ics)…</source>
+        <translation>患者日程(&amp;C)（.ics）…</translation>
+    </message>
+    <message>
+        <source>Save the selected patient&apos;s schedule as a calendar file for a phone</source>
+        <translation>将所选患者的随访日程保存为可导入手机的日历文件</translation>
     </message>
 </context>
 <context>

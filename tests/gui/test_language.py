@@ -30,7 +30,7 @@ def test_switching_relabels_menus_tabs_status_and_about(qtbot, main_window, db_p
     about = main_window.show_about()
     switch_to(qtbot, main_window, "zh_CN")
     assert visible_strings(main_window) == {
-        "tabs": ["患者", "评估", "治疗方案"],
+        "tabs": ["患者", "评估", "治疗方案", "随访清单"],
         "menus": ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"],
         "status": f"数据库：{db_path}",
         "placeholder": "查找：姓名、拼音、首字母、编号、电话或出生日期（Ctrl+F）",
@@ -42,7 +42,7 @@ def test_switching_relabels_menus_tabs_status_and_about(qtbot, main_window, db_p
     assert main_window.about_action.text() == "关于 OsteoDesk(&A)"
 
     switch_to(qtbot, main_window, "en")
-    assert visible_strings(main_window)["tabs"] == ["Patients", "Assessment", "Plan"]
+    assert visible_strings(main_window)["tabs"] == ["Patients", "Assessment", "Plan", "Worklist"]
     assert visible_strings(main_window)["menus"] == ["&File", "&Edit", "&View", "&Help"]
     assert about.windowTitle() == "About OsteoDesk"
     assert main_window.language_actions["en"].isChecked()

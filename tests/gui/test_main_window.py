@@ -18,6 +18,7 @@ from osteodesk.ui.app import (
 from osteodesk.ui.assessment.assessment_tab import AssessmentTab
 from osteodesk.ui.patients.patients_tab import PatientsTab
 from osteodesk.ui.plan.plan_tab import PlanTab
+from osteodesk.ui.worklist.worklist_tab import WorklistTab
 
 DISCLAIMER_EN = (
     "OsteoDesk supports clinical decisions; it does not replace the clinician's judgement. "
@@ -29,13 +30,19 @@ def menu_titles(window):
     return [action.text() for action in window.menuBar().actions()]
 
 
-def test_title_and_three_tabs_in_order(main_window):
+def test_title_and_four_tabs_in_order(main_window):
     assert main_window.windowTitle() == "OsteoDesk"
     tabs = main_window.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Patients", "Assessment", "Plan"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Patients",
+        "Assessment",
+        "Plan",
+        "Worklist",
+    ]
     assert isinstance(tabs.widget(0), PatientsTab)
     assert isinstance(tabs.widget(1), AssessmentTab)
     assert isinstance(tabs.widget(2), PlanTab)
+    assert isinstance(tabs.widget(3), WorklistTab)
 
 
 def test_menus_and_their_shortcuts(main_window):
@@ -45,7 +52,12 @@ def test_menus_and_their_shortcuts(main_window):
     assert w.new_patient_action.isEnabled()
     assert w.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert w.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
-    assert [a.shortcut().toString() for a in w.tab_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
+    assert [a.shortcut().toString() for a in w.tab_actions] == [
+        "Ctrl+1",
+        "Ctrl+2",
+        "Ctrl+3",
+        "Ctrl+4",
+    ]
     assert [a.text() for a in w.file_menu.actions() if not a.isSeparator()] == [
         "&New patient",
         "&Open database…",
@@ -68,7 +80,7 @@ def test_ctrl_digit_switches_tabs(qtbot, main_window):
         main_window.show()
     main_window.activateWindow()
     qtbot.waitActive(main_window)
-    for key, index in ((Qt.Key.Key_3, 2), (Qt.Key.Key_2, 1), (Qt.Key.Key_1, 0)):
+    for key, index in ((Qt.Key.Key_4, 3), (Qt.Key.Key_3, 2), (Qt.Key.Key_2, 1), (Qt.Key.Key_1, 0)):
         qtbot.keyClick(main_window, key, Qt.KeyboardModifier.ControlModifier)
         assert main_window.tabs.currentIndex() == index
 
