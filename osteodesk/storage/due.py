@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from multiprocessing.connection import Connection
@@ -444,6 +444,8 @@ class DueRepository:
         patients: the repository doses are recorded through (default: one on `db`).
         source: written into audit entries (ui, cli).
         now: the clock, for tests.
+        today: the clinic's today (default: the clock's local date); a done date may not
+            be later, a snooze must end later.
     """
 
     def __init__(
@@ -453,6 +455,7 @@ class DueRepository:
         patients: PatientRepository | None = None,
         source: str = "ui",
         now: Clock = utc_now,
+        today: Callable[[], date] | None = None,
     ) -> None:
         if patients is None:
             from osteodesk.storage.patients import PatientRepository
@@ -461,6 +464,7 @@ class DueRepository:
         self._db = db
         self._patients = patients
         self._now = now
+        self._clinic_today = today
         self._audit = AuditLog(db, source=source, now=now)
 
     # --- keeping the rows current ---------------------------------------------------------
@@ -707,6 +711,8 @@ class DueRepository:
     # --- internals ------------------------------------------------------------------------
 
     def _today(self) -> date:
+        if self._clinic_today is not None:
+            return self._clinic_today()
         return self._now().astimezone().date()
 
     def _check_open(self, item: WorklistEntry) -> None:

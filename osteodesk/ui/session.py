@@ -59,7 +59,7 @@ class PatientSession(QObject):
         self.assessments = AssessmentRepository(database)
         self.plans = PlanRepository(database)
         self.search = PatientSearch(database)
-        self.due = DueRepository(database, patients=self.patients)
+        self.due = DueRepository(database, patients=self.patients, today=self.today)
         self._today = today
         self._framework = framework if framework in FRAMEWORKS else DEFAULT_FRAMEWORK
         self._rule_settings = RuleSettings()
