@@ -20,7 +20,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREEN = (1366, 768)
-TABS = ("patients", "assessment", "plan")
+TABS = ("patients", "assessment", "plan", "worklist")
 LANGUAGES = ("en", "zh_CN")
 _UNDER_XVFB = "OSTEODESK_SCREENSHOTS_UNDER_XVFB"
 WORK_FOLDER = ROOT / "screenshots-tmp"

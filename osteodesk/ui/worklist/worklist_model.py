@@ -2,8 +2,9 @@
 
 The rows are `WorklistEntry`s read by one query (tens of thousands at 100,000 patients); each
 keeps its database row and the model turns it into text only for the cells the view paints.
-The list comes most urgent first; sorting by a column is done here in Python (one key per
-row), not by the proxy (a proxy would call back into Python for every comparison).
+The list comes most urgent first, which is the Status column's ascending order; sorting by a
+column is done here in Python (one key per row), not by the proxy (a proxy would call back
+into Python for every comparison).
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ class WorklistModel(QAbstractTableModel):
         self._entries: list[WorklistEntry] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: most urgent first
         self._urgency: list[WorklistEntry] = []
+        self._rank: dict[int, int] = {}  # id(entry) -> its place in the urgency order
 
     # --- state ---------------------------------------------------------------------------
 
@@ -98,6 +100,7 @@ class WorklistModel(QAbstractTableModel):
         """Show these lines (in the worklist's order, or the chosen column order)."""
         self.beginResetModel()
         self._urgency = list(entries)
+        self._rank = {id(entry): rank for rank, entry in enumerate(self._urgency)}
         self._entries = list(entries)
         if self._sort is not None:
             self._sort_entries(*self._sort)
@@ -220,17 +223,21 @@ class WorklistModel(QAbstractTableModel):
     def _sort_entries(self, column: int, order: Qt.SortOrder) -> None:
         self._entries = list(self._urgency)
         self._entries.sort(
-            key=_sort_key(Column(column)), reverse=order == Qt.SortOrder.DescendingOrder
+            key=self._sort_key(Column(column)), reverse=order == Qt.SortOrder.DescendingOrder
         )
+
+    def _sort_key(self, column: Column) -> Callable[[WorklistEntry], Any]:
+        """Sort keys per column; ties keep the worklist's own (urgency) order (a stable sort)."""
+        if column == Column.STATUS:
+            rank = self._rank
+            return lambda e: rank[id(e)]  # most urgent first: status, severity, due date
+        return _sort_key(column)
 
 
 def _sort_key(column: Column) -> Callable[[WorklistEntry], Any]:
-    """Sort keys per column; ties keep the worklist's own (urgency) order (a stable sort)."""
     language = catalogue_language()
     if column == Column.DUE_DATE:
         return lambda e: e.due_date
-    if column == Column.STATUS:
-        return lambda e: STATUSES.index(e.status)
     if column == Column.PATIENT:
         return lambda e: (e.name or "").casefold()
     if column == Column.CLINIC_ID:

@@ -69,6 +69,11 @@ class WorklistTab(QWidget):
         self.model = WorklistModel(self)
         self.proxy = WorklistProxyModel(self.model, self)
         self.view.table.setModel(self.proxy)
+        self.view.size_columns()
+        # The list arrives most urgent first: the Status column's ascending order.
+        self.view.table.horizontalHeader().setSortIndicator(
+            int(Column.STATUS), Qt.SortOrder.AscendingOrder
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -113,7 +118,9 @@ class WorklistTab(QWidget):
             self.within_days,
             include_snoozed=self.view.show_snoozed_check.isChecked(),
         )
+        selected = self.selected_entry()
         self.model.set_entries(entries)
+        self._select(selected)
         self._stale = False
         self._update_counts()
         self._update_actions()
@@ -268,6 +275,25 @@ class WorklistTab(QWidget):
             self.session.due.refresh_stale(self.session.today())
         finally:
             QGuiApplication.restoreOverrideCursor()
+
+    def _select(self, previous: WorklistEntry | None) -> None:
+        """Select the line of the same patient and item again, else the first line."""
+        row = 0
+        if previous is not None:
+            for index, entry in enumerate(self.model.entries()):
+                if (entry.patient_id, entry.base_code, entry.subject) == (
+                    previous.patient_id,
+                    previous.base_code,
+                    previous.subject,
+                ):
+                    row = index
+                    break
+        source = self.model.index(row, 0)
+        proxy_index = self.proxy.mapFromSource(source)
+        if not proxy_index.isValid():
+            proxy_index = self.proxy.index(0, 0)
+        if proxy_index.isValid():
+            self.view.table.setCurrentIndex(proxy_index)
 
     def _update_counts(self) -> None:
         counts = self.model.status_counts()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 MAX_WITHIN_DAYS: Final = 365
+# Initial column widths in digit widths: due date, status, patient, clinic id, what.
+COLUMN_DIGITS: Final = {0: 12, 1: 11, 2: 18, 3: 14, 4: 40}
 DEFAULT_WITHIN_DAYS: Final = 30
 
 
@@ -102,6 +104,17 @@ class WorklistView(QWidget):
         QWidget.setTabOrder(self.type_combo, self.show_snoozed_check)
         QWidget.setTabOrder(self.show_snoozed_check, self.table)
         QWidget.setTabOrder(self.table, self.open_button)
+
+    def size_columns(self) -> None:
+        """Initial column widths (call once the table has its model).
+
+        From the font, not from the contents: sizing to contents would measure every one of
+        tens of thousands of rows.
+        """
+        header = self.table.horizontalHeader()
+        digit = self.table.fontMetrics().horizontalAdvance("0")
+        for column, digits in COLUMN_DIGITS.items():
+            header.resizeSection(column, digit * digits)
 
     def retranslate_ui(self) -> None:
         """Every label in the interface language."""

@@ -343,3 +343,22 @@ def test_window_tab_badge_opening_and_next_due_column(qtbot, make_window, window
     }
     assert texts["王秀英"].endswith("Denosumab injection (late)")
     assert texts["Mary Smith"].endswith("DXA bone density")
+
+
+def test_sorting_by_a_column_and_back_to_most_urgent_first(qtbot, tab):
+    urgent_first = rows(tab)
+    header = tab.view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == int(Column.STATUS)
+    tab.view.table.sortByColumn(int(Column.CLINIC_ID), Qt.SortOrder.DescendingOrder)
+    assert [pid for pid, _c, _s in rows(tab)] == [ENDING, INFUSION, INFUSION, SOON, LATE]
+    tab.view.table.sortByColumn(int(Column.STATUS), Qt.SortOrder.AscendingOrder)
+    assert rows(tab) == urgent_first
+
+
+def test_the_first_line_is_selected_and_the_selection_survives_a_reload(tab):
+    assert tab.selected_entry().patient_id == LATE
+    assert tab.view.done_button.isEnabled()
+    select(tab, INFUSION, "visit_due")
+    tab.reload()
+    entry = tab.selected_entry()
+    assert (entry.patient_id, entry.code) == (INFUSION, "visit_due")
