@@ -118,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
             codes=args.code,
             include_snoozed=args.include_snoozed,
             patient_id=patient_id,
+            details=True,
         )
     except ValueError as exc:
         raise CommandError(str(exc)) from exc

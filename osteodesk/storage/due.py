@@ -60,6 +60,7 @@ _ITEM_COLUMNS: Final = (
 )
 _ITEM_MARKS: Final = ", ".join("?" * 15)
 _STATUS_NAME: Final = dict(enumerate(STATUSES))
+_LEAN_COLUMNS: Final = 9  # a worklist line read without its details (WorklistEntry)
 
 
 class DueItemNotFoundError(StorageError, LookupError):
@@ -70,15 +71,30 @@ class WorklistEntry:
     """One line of the worklist: the item, its patient, and its status on the day shown.
 
     A list may hold tens of thousands of lines, so each keeps the row it was read from and
-    turns a field into a date or a dict only when it is asked for.
+    turns a field into a date or a dict only when it is asked for. A list read without its
+    details (the window's) reads an entry's sentence parameters and snooze the first time
+    they are asked for (one primary-key lookup), then keeps them.
     """
 
-    __slots__ = ("_row",)
+    __slots__ = ("_fetch", "_row")
 
     # (due_date, patient_id, code, subject, shown code, status rank, severity rank, mrn,
-    #  name, source, params_json, snoozed_until, snooze_reason): see DueRepository.worklist
-    def __init__(self, row: tuple[Any, ...]) -> None:
+    #  name[, source, params_json, snoozed_until, snooze_reason]): see DueRepository.worklist
+    def __init__(
+        self,
+        row: tuple[Any, ...],
+        fetch: Callable[[WorklistEntry], tuple[Any, ...]] | None = None,
+    ) -> None:
         self._row = row
+        self._fetch = fetch
+
+    def _details(self) -> tuple[Any, ...]:
+        """(source, params_json, snoozed_until, snooze_reason), read now if not yet."""
+        if len(self._row) == _LEAN_COLUMNS:
+            if self._fetch is None:
+                raise RuntimeError("a worklist line without its details and no way to read them")
+            self._row = self._row + self._fetch(self)
+        return self._row[_LEAN_COLUMNS:]
 
     @property
     def due_date(self) -> date:
@@ -134,25 +150,31 @@ class WorklistEntry:
     @property
     def source(self) -> str:
         """Where the item comes from (treatment, monitoring, plan, follow_up)."""
-        result: str = self._row[9]
+        result: str = self._details()[0]
         return result
 
     @property
     def params(self) -> dict[str, ParamValue]:
         """The parameters of the item's sentence."""
-        decoded: dict[str, ParamValue] = json.loads(self._row[10])
+        decoded: dict[str, ParamValue] = json.loads(self._details()[1])
         return decoded
 
     @property
     def snoozed_until(self) -> date | None:
         """The day a snooze ends (the item shows again that day)."""
-        return _opt_day(self._row[11])
+        return _opt_day(self._details()[2])
 
     @property
     def snooze_reason(self) -> str | None:
         """Why it was snoozed."""
-        result: str | None = self._row[12]
+        result: str | None = self._details()[3]
         return result
+
+    @property
+    def key(self) -> tuple[str, int, str, str]:
+        """(due date, patient, stored code, subject): what identifies the item."""
+        due, patient_id, code, subject = self._row[:4]
+        return (due, patient_id, code, subject)
 
     @property
     def display_id(self) -> str:
@@ -192,10 +214,13 @@ class WorklistEntry:
         return dose_drug(self.base_code, self.subject) is not None
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, WorklistEntry) and self._row == other._row
+        return (
+            isinstance(other, WorklistEntry)
+            and self._row[:_LEAN_COLUMNS] == other._row[:_LEAN_COLUMNS]
+        )
 
     def __hash__(self) -> int:
-        return hash(self._row)
+        return hash(self._row[:_LEAN_COLUMNS])
 
     def __repr__(self) -> str:
         return (
@@ -509,6 +534,7 @@ class DueRepository:
         include_snoozed: bool = False,
         *,
         patient_id: int | None = None,
+        details: bool = False,
     ) -> list[WorklistEntry]:
         """The items listed on `as_of`, most urgent first (one range scan of the due dates).
 
@@ -524,6 +550,9 @@ class DueRepository:
                 ``denosumab_dose_late``); None for all.
             include_snoozed: list snoozed items too.
             patient_id: only this patient.
+            details: read every line's sentence parameters and snooze now (the command
+                prints them all); without, each line reads its own when first asked (the
+                window shows a screenful), which keeps a list of 50,000 lines fast.
 
         Raises:
             ValueError: `within_days` is negative or a code is unknown.
@@ -558,16 +587,32 @@ class DueRepository:
             f"SELECT due_date, patient_id, code, subject, {shown_code},"
             " CASE WHEN due_date < :as_of THEN 0 WHEN due_date <= :horizon THEN 1 ELSE 2 END,"
             f" CASE WHEN {late} THEN late_severity ELSE severity END,"
-            " mrn, name, source, params_json, snoozed_until, snooze_reason"
-            f" FROM due_items WHERE {' AND '.join(where)}"
+            " mrn, name"
+            + (", source, params_json, snoozed_until, snooze_reason" if details else "")
+            + f" FROM due_items WHERE {' AND '.join(where)}"
         )
+        fetch = None if details else self._line_details
         buckets: list[list[WorklistEntry]] = [
             [] for _ in range(len(STATUSES) * len(_SEVERITY_RANK))
         ]
         width = len(_SEVERITY_RANK)
         for row in self._db.execute(sql, params):
-            buckets[row[5] * width + row[6]].append(WorklistEntry(row))
+            buckets[row[5] * width + row[6]].append(WorklistEntry(row, fetch))
         return [entry for bucket in buckets for entry in bucket]
+
+    def _line_details(self, entry: WorklistEntry) -> tuple[Any, ...]:
+        row = self._db.execute(
+            "SELECT source, params_json, snoozed_until, snooze_reason FROM due_items"
+            " WHERE due_date = :due AND patient_id = :pid AND code = :code AND subject = :subject",
+            {
+                "due": entry.due_date.isoformat(),
+                "pid": entry.patient_id,
+                "code": entry.base_code,
+                "subject": entry.subject,
+            },
+        ).fetchone()
+        # Gone meanwhile (recomputed or done): the line still reads, without parameters.
+        return tuple(row) if row is not None else ("", "{}", None, None)
 
     def counts(self, as_of: date, within_days: int) -> dict[str, int]:
         """How many items of each status the worklist shows on `as_of` (snoozed left out)."""

@@ -90,21 +90,44 @@ class WorklistModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[WorklistEntry] = []
+        self._all: list[WorklistEntry] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: most urgent first
         self._urgency: list[WorklistEntry] = []
         self._rank: dict[int, int] = {}  # id(entry) -> its place in the urgency order
+        self._code: str | None = None  # show only this type
 
     # --- state ---------------------------------------------------------------------------
 
     def set_entries(self, entries: Sequence[WorklistEntry]) -> None:
         """Show these lines (in the worklist's order, or the chosen column order)."""
         self.beginResetModel()
-        self._urgency = list(entries)
-        self._rank = {id(entry): rank for rank, entry in enumerate(self._urgency)}
-        self._entries = list(entries)
+        self._all = list(entries)
+        self._arrange()
+        self.endResetModel()
+
+    def set_code(self, code: str | None) -> None:
+        """Show only the lines of this type (a contract code; None: every type)."""
+        if code == self._code:
+            return
+        self.beginResetModel()
+        self._code = code
+        self._arrange()
+        self.endResetModel()
+
+    @property
+    def code(self) -> str | None:
+        """The type shown (None: every type)."""
+        return self._code
+
+    def _arrange(self) -> None:
+        code = self._code
+        shown = self._all if code is None else [e for e in self._all if e.code == code]
+        self._urgency = shown
+        self._rank = {id(entry): rank for rank, entry in enumerate(shown)}
         if self._sort is not None:
             self._sort_entries(*self._sort)
-        self.endResetModel()
+        else:
+            self._entries = list(shown)
 
     def entry(self, row: int) -> WorklistEntry | None:
         """The line at `row` (None when out of range)."""
@@ -134,6 +157,13 @@ class WorklistModel(QAbstractTableModel):
         self._sort = None
         self._entries = list(self._urgency)
         self.endResetModel()
+
+    def all_status_counts(self) -> dict[str, int]:
+        """How many lines of each status before the type filter."""
+        found = dict.fromkeys(STATUSES, 0)
+        for item in self._all:
+            found[item.status] += 1
+        return found
 
     # Model interface ####
 
@@ -222,6 +252,8 @@ class WorklistModel(QAbstractTableModel):
 
     def _sort_entries(self, column: int, order: Qt.SortOrder) -> None:
         self._entries = list(self._urgency)
+        if column == Column.STATUS and order == Qt.SortOrder.AscendingOrder:
+            return  # the worklist's own order
         self._entries.sort(
             key=self._sort_key(Column(column)), reverse=order == Qt.SortOrder.DescendingOrder
         )
@@ -248,29 +280,21 @@ def _sort_key(column: Column) -> Callable[[WorklistEntry], Any]:
 
 
 class WorklistProxyModel(QSortFilterProxyModel):
-    """Filters the worklist by item type (a contract code); sorting goes to the source."""
+    """Between the worklist model and the view: type filter and sorting go to the source."""
 
     def __init__(self, source: WorklistModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterRole(CodeRole)
-        self.setFilterKeyColumn(int(Column.DUE_DATE))
         self.setSourceModel(source)
         self._source = source
 
     def set_code(self, code: str | None) -> None:
-        """Show only items of this type (None: every type)."""
-        self.setFilterFixedString("" if code is None else code)
+        """Show only items of this type (None: every type).
 
-    @override
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        wanted = self.filterRegularExpression().pattern()
-        if not wanted:
-            return True
-        item = self._source.entry(source_row)
-        return item is not None and item.code == wanted
+        The source model filters its own list: a proxy filter asks Python about every row
+        (0.1-0.3 s for 50,000 lines), one list comprehension takes a few milliseconds.
+        """
+        self._source.set_code(code)
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -280,14 +280,10 @@ class WorklistTab(QWidget):
         """Select the line of the same patient and item again, else the first line."""
         row = 0
         if previous is not None:
-            for index, entry in enumerate(self.model.entries()):
-                if (entry.patient_id, entry.base_code, entry.subject) == (
-                    previous.patient_id,
-                    previous.base_code,
-                    previous.subject,
-                ):
-                    row = index
-                    break
+            wanted = previous.key
+            row = next(
+                (i for i, entry in enumerate(self.model.entries()) if entry.key == wanted), 0
+            )
         source = self.model.index(row, 0)
         proxy_index = self.proxy.mapFromSource(source)
         if not proxy_index.isValid():

@@ -466,3 +466,15 @@ def test_unarchiving_brings_the_items_back_and_names_follow_the_record(db, patie
     patients.update(pid, replace(patients.get(pid), name="王秀兰", id="MRN-9"))
     item = entry(due, pid, "denosumab_dose_due")
     assert (item.name, item.mrn) == ("王秀兰", "MRN-9")
+
+
+def test_lines_read_their_details_when_asked_and_agree_with_a_full_read(patients, due):
+    patients.add(record(treatments=DENOSUMAB))
+    patients.add(record(mrn="MRN-2", treatments=[rx("zoledronic_acid", "2025-12-01")]))
+    lean = due.worklist(TODAY, 30)
+    full = due.worklist(TODAY, 30, details=True)
+    assert lean == full
+    assert [e.line("zh_CN") for e in lean] == [e.line("zh_CN") for e in full]
+    assert [(e.source, e.params, e.snoozed_until) for e in lean] == [
+        (e.source, e.params, e.snoozed_until) for e in full
+    ]
