@@ -231,8 +231,8 @@ class WorklistEntry:
 
 def dose_drug(code: str, subject: str) -> str | None:
     """The drug "done" gives for an item: a dose, the transition infusion, a planned start."""
-    if code == "denosumab_dose_due":
-        return "denosumab"
+    if code in ("denosumab_dose_due", "denosumab_last_dose_unknown"):
+        return "denosumab"  # "done" on a date records that dose (and so dates the next)
     if code == "denosumab_transition_required":
         return "zoledronic_acid"
     if code == "visit_due" and subject.startswith(SUBJECT_DOSE):

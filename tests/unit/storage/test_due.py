@@ -478,3 +478,12 @@ def test_lines_read_their_details_when_asked_and_agree_with_a_full_read(patients
     assert [(e.source, e.params, e.snoozed_until) for e in lean] == [
         (e.source, e.params, e.snoozed_until) for e in full
     ]
+
+
+def test_unknown_last_dose_done_records_the_dose_and_dates_the_next(patients, due):
+    pid = patients.add(record(treatments=[rx("denosumab", "2022-01-10")]))
+    item = entry(due, pid, "denosumab_last_dose_unknown")
+    assert item.records_dose
+    due.mark_done(item, date(2026, 9, 1))
+    assert patients.get(pid).treatments[0].last_dose_date == date(2026, 9, 1)
+    assert entry(due, pid, "denosumab_dose_due").due_date == date(2027, 3, 1)
