@@ -221,11 +221,11 @@ def derive_due_items(
     done = [m for m in marks if m.kind == "done"]
     items: list[DueItem] = []
     items.extend(_denosumab(status, as_of))
-    items.extend(_zoledronic_acid(status, as_of))
-    items.extend(_romosozumab(status, as_of))
+    items.extend(_zoledronic_acid(status))
+    items.extend(_romosozumab(status))
     items.extend(_anabolic(status, as_of))
     items.extend(_bisphosphonate_review(status, done))
-    items.extend(_monitoring(record, evaluation, status, as_of))
+    items.extend(_monitoring(record, evaluation, status))
     if plan is not None and plan.status == "active":
         items = _plan_step(items, plan, record)
     items = _after_done(items, done, record, evaluation, as_of, settings)
@@ -305,7 +305,7 @@ def _running(status: TreatmentStatus, drug: str) -> Treatment | None:
     return running[-1] if running else None
 
 
-def _zoledronic_acid(status: TreatmentStatus, as_of: date) -> list[DueItem]:
+def _zoledronic_acid(status: TreatmentStatus) -> list[DueItem]:
     """The yearly infusion of a running zoledronic acid course (A7 interval)."""
     record = _running(status, "zoledronic_acid")
     if record is None or status.state != "on_bisphosphonate":
@@ -324,7 +324,7 @@ def _zoledronic_acid(status: TreatmentStatus, as_of: date) -> list[DueItem]:
     ]
 
 
-def _romosozumab(status: TreatmentStatus, as_of: date) -> list[DueItem]:
+def _romosozumab(status: TreatmentStatus) -> list[DueItem]:
     """The next monthly romosozumab dose while the course lasts (A7 interval, A5 limit)."""
     record = _running(status, "romosozumab")
     course = status.romosozumab
@@ -440,7 +440,7 @@ def _review_years(status: TreatmentStatus, when: date) -> int:
 
 
 def _monitoring(
-    record: PatientRecord, evaluation: Evaluation, status: TreatmentStatus, as_of: date
+    record: PatientRecord, evaluation: Evaluation, status: TreatmentStatus
 ) -> list[DueItem]:
     out: list[DueItem] = []
     for item in evaluation.monitoring:
