@@ -209,6 +209,18 @@ CELLS: dict[str, Any] = {
     | text,
     "text": text,
 }
+VALID_CELLS = {  # by column; the others are left empty ("not recorded")
+    "sex": "female",
+    "birth_date": "1950-01-01",
+    "name": "王秀英",
+    "phone": "138 0013 8000",
+    "language": "zh_CN",
+    "menopausal_status": "post",
+    "weight_kg": "48.5",
+    "conditions": "rheumatoid_arthritis",
+    "labs": '[{"date": "2026-01-02", "test": "egfr", "value": 52, "unit": "mL/min/1.73m2"}]',
+    "notes": "line one\nline two",
+}
 NUMBER_COLUMNS = {"menopause_year", "weight_kg", "height_cm", "falls_past_year"}
 JSON_COLUMNS = {
     "events",
@@ -247,7 +259,14 @@ def csv_files(draw: st.DrawFn) -> bytes:
         columns.append(draw(st.sampled_from(["Name", "sex", "", "年龄"]) | text))
     rows = []
     for _ in range(draw(st.integers(0, 3))):
-        rows.append([draw(CELLS.get(_cell_kind(c), text)) for c in columns])
+        if draw(st.booleans()):  # a clean row, maybe with one hostile cell
+            row = [VALID_CELLS.get(c, "") for c in columns]
+            if draw(st.booleans()):
+                spot = draw(st.integers(0, len(columns) - 1))
+                row[spot] = draw(CELLS.get(_cell_kind(columns[spot]), text))
+        else:
+            row = [draw(CELLS.get(_cell_kind(c), text)) for c in columns]
+        rows.append(row)
     buffer = io.StringIO(newline="")
     if draw(st.booleans()):
         writer = csv.writer(buffer)

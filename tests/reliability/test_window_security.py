@@ -118,10 +118,10 @@ def test_idle_lock_hides_patient_data_until_the_pin(qtbot, open_window, settings
     lock = shell_of(window).idle_lock
     assert isinstance(lock, IdleLock)
     assert lock.interval_ms == 5 * 60_000
-    lock.set_minutes(0, interval_ms=300)
+    lock.set_minutes(0, interval_ms=600)
     # Input keeps it open: events arrive more often than the idle time.
-    for _ in range(4):
-        qtbot.wait(120)
+    for _ in range(8):  # 0.8 s of typing, more than the idle time
+        qtbot.wait(100)
         qtbot.keyClick(window, "a")
     assert not lock.is_locked
     qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
