@@ -93,6 +93,7 @@ class LockScreen(QWidget):
         self.secret_edit = QLineEdit()
         self.secret_edit.setObjectName("lock_secret")
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setMinimumWidth(260)
         self.secret_edit.setMaximumWidth(320)
         self.error_label = QLabel()
         self.error_label.setObjectName("lock_error")
