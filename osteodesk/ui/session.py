@@ -6,6 +6,8 @@ repository or the decision module) and redraw when a signal says something chang
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -17,11 +19,15 @@ from osteodesk.core.decision import RuleSettings, evaluate
 from osteodesk.core.evaluation import Evaluation, evaluation_to_json
 from osteodesk.core.plan import Assessment, Plan
 from osteodesk.core.record import PatientRecord, record_to_json
+from osteodesk.storage import crypto, faults
 from osteodesk.storage.assessments import AssessmentRepository
+from osteodesk.storage.database import database_path
 from osteodesk.storage.due import DueRepository, WorklistEntry
 from osteodesk.storage.patients import PatientRepository
 from osteodesk.storage.plans import PlanRepository
 from osteodesk.storage.search import PatientSearch
+
+_FAULTS: tuple[type[Exception], ...] = (*crypto.DRIVER_ERRORS, OSError)
 
 
 class PatientSession(QObject):
@@ -59,6 +65,7 @@ class PatientSession(QObject):
         self.assessments = AssessmentRepository(database)
         self.plans = PlanRepository(database)
         self.search = PatientSearch(database)
+        self._database_path = database_path(database)
         self.due = DueRepository(database, patients=self.patients, today=self.today)
         self._today = today
         self._framework = framework if framework in FRAMEWORKS else DEFAULT_FRAMEWORK
@@ -138,10 +145,11 @@ class PatientSession(QObject):
         """Save the working record (new or existing) and make it the open patient."""
         # A new patient is always added: saving by clinic id would overwrite whoever has it
         # (the repository raises DuplicateClinicIdError instead).
-        if self.patient_id is None:
-            patient_id = self.patients.add(record)
-        else:
-            patient_id = self.patients.save(record, self.patient_id)
+        with self._described_faults():
+            if self.patient_id is None:
+                patient_id = self.patients.add(record)
+            else:
+                patient_id = self.patients.save(record, self.patient_id)
         is_new = patient_id != self.patient_id
         self.patient_id = patient_id
         if is_new:
@@ -154,17 +162,20 @@ class PatientSession(QObject):
 
     def archive_patient(self, patient_id: int) -> None:
         """Hide a patient from the list and search (kept, audited; undo with unarchive)."""
-        self.patients.archive(patient_id)
+        with self._described_faults():
+            self.patients.archive(patient_id)
         self.patients_changed.emit()
 
     def unarchive_patient(self, patient_id: int) -> None:
         """Show an archived patient again."""
-        self.patients.unarchive(patient_id)
+        with self._described_faults():
+            self.patients.unarchive(patient_id)
         self.patients_changed.emit()
 
     def delete_patient(self, patient_id: int) -> None:
         """Delete a patient for good (the caller has asked the clinician; audited by storage)."""
-        self.patients.delete(patient_id, confirm=True)
+        with self._described_faults():
+            self.patients.delete(patient_id, confirm=True)
         if patient_id == self.patient_id:
             self.close_patient()
         self.patients_changed.emit()
@@ -173,6 +184,13 @@ class PatientSession(QObject):
         """Keep the evaluation it came from and the plan, then broadcast."""
         if self.patient_id is None or self.record is None or self.evaluation is None:
             raise RuntimeError("no patient is open")
+        with self._described_faults():
+            return self._save_plan(plan)
+
+    def _save_plan(self, plan: Plan) -> Plan:
+        assert self.patient_id is not None
+        assert self.record is not None
+        assert self.evaluation is not None
         assessment = self.assessments.add(
             Assessment(
                 patient_id=self.patient_id,
@@ -210,6 +228,21 @@ class PatientSession(QObject):
         """Hide a worklist item until `until` (a reason is required), then broadcast."""
         self.due.snooze(entry, until, reason)
         self.patients_changed.emit()
+
+    @contextlib.contextmanager
+    def _described_faults(self) -> Iterator[None]:
+        """A full disk, a read-only file or a lock becomes a StorageError the tabs show.
+
+        The tabs already show StorageError messages; a raw sqlite3 error would reach the crash
+        dialog instead (issue 9). The transaction has rolled back: nothing was saved.
+        """
+        try:
+            yield
+        except _FAULTS as exc:
+            described = faults.describe(exc, self._database_path)
+            if described is None:
+                raise
+            raise described from exc
 
     def _reevaluate(self) -> None:
         if self.record is None:

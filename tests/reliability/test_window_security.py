@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from reliability_support import digests_of
 
-from osteodesk.core.record import parse_record
+from osteodesk.core.record import parse_record, record_to_json
 from osteodesk.storage import crypto
 from osteodesk.storage.backup import auto_backup, check_file, list_auto_backups
 from osteodesk.storage.database import open_database
@@ -264,3 +264,26 @@ def test_start_asks_for_the_passphrase_again_when_wrong(monkeypatch, tmp_path, s
 
     assert run_gui(args, interactive=False, settings=settings, prompt=lambda *_: None) == 1
     assert f"{path} is encrypted: give its passphrase" in capsys.readouterr().err
+
+
+def test_a_full_disk_while_saving_is_a_message_not_a_crash(open_window, tmp_path):
+    """The tabs show StorageError messages; the session turns SQLite's fault into one."""
+    from osteodesk.storage.faults import DiskFullError
+
+    path = tmp_path / "clinic.sqlite3"
+    window = open_window(path)
+    save_patient(window)
+    before = digests_of(path)
+    db = shell_of(window).session.database
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    record = window.session.record
+    bigger = parse_record(
+        {**record_to_json(record), "notes": "x" * 15_000}, as_of=date(2026, 11, 25)
+    )
+    window.session.set_working_record(bigger)  # what the form does while typing
+    with pytest.raises(DiskFullError, match=f"cannot write {path}: the disk is full"):
+        window.session.save_record(bigger)
+    assert window.session.has_unsaved_changes  # the edit is still on screen to retry
+    db.execute("PRAGMA max_page_count = 1073741823")
+    assert digests_of(path) == before
