@@ -1,12 +1,15 @@
 """Fixtures for the window tests: a temporary database file and settings file per test."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from osteodesk.storage.database import open_database
 from osteodesk.ui.app import create_main_window
 from osteodesk.ui.patients import dialogs
+from osteodesk.ui.session import PatientSession
 
 HERE = Path(__file__).parent
 
@@ -71,3 +74,40 @@ def unsaved_prompts(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(dialogs, "ask_save_changes", discard)
     return asked
+
+
+@pytest.fixture
+def clinic_today() -> date:
+    """The fixed clinic date of the tab tests' session (a folder may override it)."""
+    return date(2026, 11, 25)
+
+
+@pytest.fixture
+def database(tmp_path):
+    db = open_database(tmp_path / "clinic.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def session(qtbot, database, clinic_today):
+    return PatientSession(database, today=lambda: clinic_today)
+
+
+@pytest.fixture
+def tab_settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "tab.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def open_patient(session, make_record):
+    """Save a record (keyword fields as in the root `make_record`) and open it."""
+
+    def open_(**fields) -> int:
+        if session.patient_id is not None:
+            session.close_patient()  # else save_record would overwrite the open patient
+        patient_id = session.save_record(make_record(**fields))
+        session.open_patient(patient_id)
+        return patient_id
+
+    return open_

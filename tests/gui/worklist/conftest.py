@@ -1,28 +1,15 @@
 """A patient session on a temporary database with patients due on fixed days."""
 
+from datetime import date
+
 import pytest
-from PySide6.QtCore import QSettings
 from worklist_samples import TODAY, clinic_record, rx
 
-from osteodesk.storage.database import open_database
-from osteodesk.ui.session import PatientSession
-
 
 @pytest.fixture
-def database(tmp_path):
-    db = open_database(tmp_path / "clinic.sqlite3")
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def session(qtbot, database):
-    return PatientSession(database, today=lambda: TODAY)
-
-
-@pytest.fixture
-def tab_settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "tab.ini"), QSettings.Format.IniFormat)
+def clinic_today() -> date:
+    """The day the sample patients' doses fall due from."""
+    return TODAY
 
 
 @pytest.fixture
