@@ -16,9 +16,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from osteodesk.core.evaluation import Evaluation, Option, Reason, Step
+from osteodesk.core.record import age_on
 from osteodesk.reports import styles
 from osteodesk.reports.common import (
-    age_on,
     bullets,
     coded,
     data_table,
@@ -83,7 +83,7 @@ class _Builder:
             return self.cell(t(f"report.field.{key}", lang), "CellHeader")
 
         sex = t(f"report.sex.{record.sex}", lang)
-        age = t("report.age_years", lang, {"age": age_on(record, self.ev.as_of)})
+        age = t("report.age_years", lang, {"age": age_on(record.birth_date, self.ev.as_of)})
         rows: list[list[Flowable | str]] = [
             [label("name"), self.cell(record.name or unknown), "", ""],
             [

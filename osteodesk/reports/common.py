@@ -20,7 +20,6 @@ from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer
 
 from osteodesk.core import messages
 from osteodesk.core.evaluation import Reason
-from osteodesk.core.record import PatientRecord
 from osteodesk.reports import styles
 from osteodesk.reports.data import ClinicInfo
 from osteodesk.reports.fonts import register_fonts
@@ -92,12 +91,6 @@ def framework_name(framework: str, lang: str) -> str:
 def coded(namespace: str, code: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
     """The sentence of `namespace.code` with its parameters localised (one place: messages)."""
     return messages.coded(namespace, code, lang, params)
-
-
-def age_on(record: PatientRecord, day: date) -> int:
-    """Completed years at `day` (A0)."""
-    birth = record.birth_date
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def split_sources(source: str) -> list[str]:
