@@ -6,12 +6,14 @@ numbers follow the QLocale that the LanguageController set as default.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from osteodesk.core import messages
 from osteodesk.ui.i18n import system_language
+
+# Dates read the same on every tab: one definition, re-exported for the Patients tab's modules.
+from osteodesk.ui.reference.catalogue import date_format as date_format
+from osteodesk.ui.reference.catalogue import format_date as format_date
 
 
 def catalogue_language() -> str:
@@ -31,23 +33,6 @@ def catalogue_label(key: str, language: str | None = None) -> str:
 def drug_label(drug: str, language: str | None = None) -> str:
     """A drug id as the clinician reads it (``denosumab`` -> 地舒单抗 / Denosumab)."""
     return catalogue_label(f"drug.{drug}", language)
-
-
-def date_format(locale: QLocale | None = None) -> str:
-    """The locale's short date format with a four-digit year (birth dates need the century)."""
-    locale = locale if locale is not None else QLocale()
-    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
-    return pattern
-
-
-def format_date(day: date | None, locale: QLocale | None = None) -> str:
-    """A date in the locale's short format ('' for None)."""
-    if day is None:
-        return ""
-    locale = locale if locale is not None else QLocale()
-    return locale.toString(QDate(day.year, day.month, day.day), date_format(locale))
 
 
 def format_number(value: float | None, decimals: int = 1, locale: QLocale | None = None) -> str:

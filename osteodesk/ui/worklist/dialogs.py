@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from osteodesk.storage.due import WorklistEntry, dose_drug
 from osteodesk.ui.patients.labels import catalogue_language, date_format, drug_label
+from osteodesk.ui.reference.catalogue import from_qdate, to_qdate
 
 DEFAULT_SNOOZE_DAYS: Final = 14
 MAX_SNOOZE_DAYS: Final = 366
@@ -49,16 +49,8 @@ class SnoozeAnswer:
     reason: str
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
 def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
+    edit = QDateEdit(to_qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())
     return edit
@@ -76,7 +68,7 @@ class DoneDialog(QDialog):
         what.setWordWrap(True)
         self.date_edit = _date_edit(today)
         self.date_edit.setObjectName("done_date")
-        self.date_edit.setMaximumDate(_qdate(today))
+        self.date_edit.setMaximumDate(to_qdate(today))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("done_note")
         self.explain_label = QLabel(self._explanation(entry))
@@ -107,7 +99,7 @@ class DoneDialog(QDialog):
     def answer(self) -> DoneAnswer:
         """What was entered."""
         note = self.note_edit.text().strip()
-        return DoneAnswer(_date(self.date_edit.date()), note or None)
+        return DoneAnswer(from_qdate(self.date_edit.date()), note or None)
 
 
 class SnoozeDialog(QDialog):
@@ -122,8 +114,8 @@ class SnoozeDialog(QDialog):
         what.setWordWrap(True)
         self.date_edit = _date_edit(today + timedelta(days=DEFAULT_SNOOZE_DAYS))
         self.date_edit.setObjectName("snooze_until")
-        self.date_edit.setMinimumDate(_qdate(today + timedelta(days=1)))
-        self.date_edit.setMaximumDate(_qdate(today + timedelta(days=MAX_SNOOZE_DAYS)))
+        self.date_edit.setMinimumDate(to_qdate(today + timedelta(days=1)))
+        self.date_edit.setMaximumDate(to_qdate(today + timedelta(days=MAX_SNOOZE_DAYS)))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("snooze_reason")
         self.reason_edit.setPlaceholderText(self.tr("Why (required)"))
@@ -149,7 +141,7 @@ class SnoozeDialog(QDialog):
 
     def answer(self) -> SnoozeAnswer:
         """What was entered."""
-        return SnoozeAnswer(_date(self.date_edit.date()), self.reason_edit.text().strip())
+        return SnoozeAnswer(from_qdate(self.date_edit.date()), self.reason_edit.text().strip())
 
 
 def ask_done(parent: QWidget | None, entry: WorklistEntry, today: date) -> DoneAnswer | None:
