@@ -6,7 +6,8 @@ import argparse
 import time
 
 from osteodesk.cli.errors import InputError
-from osteodesk.cli.import_cmd import open_db, parse_as_of
+from osteodesk.cli.import_cmd import open_db
+from osteodesk.cli.options import parse_as_of
 from osteodesk.storage.demo import fill
 from osteodesk.storage.paths import resolve_db_path
 

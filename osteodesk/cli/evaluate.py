@@ -20,6 +20,7 @@ from typing import Any, Final
 import jsonschema
 
 from osteodesk.cli.errors import CommandError, InputError
+from osteodesk.cli.options import parse_as_of
 from osteodesk.core import codes
 from osteodesk.core.decision import evaluate
 from osteodesk.core.decision.render import evaluation_text
@@ -53,15 +54,6 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         default=DEFAULT_LANGUAGE,
         help=f"language of --format text (default {DEFAULT_LANGUAGE})",
     )
-
-
-def _as_of(value: str | None) -> date:
-    if value is None:
-        return date.today()  # the command line may read the clock; the rules never do
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--as-of: must be a date YYYY-MM-DD (got {value!r})") from None
 
 
 def _read_text(name: str) -> str:
@@ -189,7 +181,7 @@ def _label(record: PatientRecord, position: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every record, evaluate each, print the evaluation(s)."""
-    as_of = _as_of(args.as_of)
+    as_of = parse_as_of(args.as_of)
     data = _decode(args.file, _read_text(args.file))
     many = isinstance(data, list)
     items = data if many else [data]

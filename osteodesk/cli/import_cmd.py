@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from osteodesk.cli.errors import CommandError, InputError
+from osteodesk.cli.options import parse_as_of
 from osteodesk.storage.crypto import env_passphrase
 from osteodesk.storage.database import open_database
 from osteodesk.storage.errors import StorageError
@@ -34,16 +34,6 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         metavar="DATE",
         help="the day the records are checked against (YYYY-MM-DD; default today)",
     )
-
-
-def parse_as_of(value: str | None) -> date:
-    """The --as-of date, or today."""
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--as-of: must be a date YYYY-MM-DD (got {value!r})") from None
 
 
 def open_db(db_arg: str | None, *, create: bool = True) -> Database:
