@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from osteodesk.core import codes
 from osteodesk.core.record import FALLS_RANGE
+from osteodesk.ui.assessment.assessment_view import row_buttons
 from osteodesk.ui.i18n import LANGUAGE_NAMES
 from osteodesk.ui.patients.date_edit import DateLineEdit
 from osteodesk.ui.patients.labels import catalogue_label, drug_label
@@ -78,14 +79,6 @@ def _table(name: str) -> QTableView:
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     return table
-
-
-def _buttons(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 class PatientFormView(QWidget):
@@ -259,7 +252,7 @@ class PatientFormView(QWidget):
         self.fractures_box = _named(QGroupBox(), "fractures_box")
         fractures = QVBoxLayout(self.fractures_box)
         fractures.addWidget(self.fractures_table)
-        fractures.addLayout(_buttons(self.fracture_add_button, self.fracture_remove_button))
+        fractures.addLayout(row_buttons(self.fracture_add_button, self.fracture_remove_button))
 
         self.events_table = _table("events_table")
         self.event_add_button = _named(QPushButton(), "event_add")
@@ -267,7 +260,7 @@ class PatientFormView(QWidget):
         self.events_box = _named(QGroupBox(), "events_box")
         events = QVBoxLayout(self.events_box)
         events.addWidget(self.events_table)
-        events.addLayout(_buttons(self.event_add_button, self.event_remove_button))
+        events.addLayout(row_buttons(self.event_add_button, self.event_remove_button))
 
         self.treatments_table = _table("treatments_table")
         self.treatment_add_button = _named(QPushButton(), "treatment_add")
@@ -291,7 +284,7 @@ class PatientFormView(QWidget):
         doses_buttons.addWidget(self.dose_remove_button)
         doses_column.addLayout(doses_buttons)
         treatments.addLayout(doses_column, 0, 1, 2, 1)
-        treatment_buttons = _buttons(self.treatment_add_button, self.treatment_remove_button)
+        treatment_buttons = row_buttons(self.treatment_add_button, self.treatment_remove_button)
         treatment_buttons.addWidget(self.product_hint_label, 2)
         treatments.addLayout(treatment_buttons, 1, 0)
         treatments.setColumnStretch(0, 1)
@@ -302,7 +295,7 @@ class PatientFormView(QWidget):
         self.biologics_box = _named(QGroupBox(), "biologics_box")
         biologics = QVBoxLayout(self.biologics_box)
         biologics.addWidget(self.biologics_table)
-        biologics.addLayout(_buttons(self.biologic_add_button, self.biologic_remove_button))
+        biologics.addLayout(row_buttons(self.biologic_add_button, self.biologic_remove_button))
 
         self.notes_edit = _named(QPlainTextEdit(), "notes_edit")
         self.notes_edit.setTabChangesFocus(True)
