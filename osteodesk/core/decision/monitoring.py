@@ -95,7 +95,8 @@ def _dxa(
     if steps:
         record = steps[0].record
         assert record is not None
-        since = [s.date for s in facts.record.dxa if s.date >= record.start_date]
+        # A scan on the start day is the baseline, not the 12-month follow-up (A7).
+        since = [s.date for s in facts.record.dxa if s.date > record.start_date]
         if not since:
             plan.add(
                 "dxa", add_months(record.start_date, k.DXA_AFTER_START_MONTHS), "dxa_after_start"
