@@ -14,14 +14,20 @@ from typing import Final
 
 from osteodesk.core import codes
 from osteodesk.core import constants as k
-from osteodesk.core.decision.dates import add_days, add_months
+from osteodesk.core.decision.dates import (
+    MONTHS_PER_YEAR,
+    Interval,
+    add_days,
+    add_months,
+    date_exposure_reaches,
+)
 from osteodesk.core.decision.facts import Facts, bmd_changes, dec
 from osteodesk.core.decision.gates import Gates
 from osteodesk.core.decision.options import Decision
 from osteodesk.core.decision.reasons import alert, note
 from osteodesk.core.decision.risk import RiskResult
 from osteodesk.core.decision.settings import RuleSettings
-from osteodesk.core.decision.state import TreatmentStatus
+from osteodesk.core.decision.state import TreatmentStatus, class_intervals
 from osteodesk.core.evaluation import Alert, MonitoringItem, Reason, Step
 from osteodesk.core.record import LabResult, Treatment
 
@@ -270,6 +276,26 @@ def _reassessment(
     )
     if continuing_bp and bp is not None and bp.next_review_date is not None:
         plan.add("risk_reassessment", bp.next_review_date, "reassess_at_review_point")
+    for scheduled in steps:
+        if scheduled.record is None and scheduled.step.drug in codes.BISPHOSPHONATES:
+            review = _new_bisphosphonate_review(facts, scheduled)
+            if review is not None:
+                plan.add("risk_reassessment", review, "reassess_at_review_point")
+
+
+def _new_bisphosphonate_review(facts: Facts, scheduled: _Scheduled) -> date | None:
+    """The review point of a proposed bisphosphonate (A5/A7), earlier class time included.
+
+    None when earlier bisphosphonate time already reached it (the restart is itself reviewed).
+    """
+    years = (
+        k.BP_REVIEW_IV_YEARS if scheduled.step.drug == "zoledronic_acid" else k.BP_REVIEW_ORAL_YEARS
+    )
+    intervals = [*class_intervals(facts, "bisphosphonate"), Interval(scheduled.start, None)]
+    review = date_exposure_reaches(intervals, years * MONTHS_PER_YEAR)
+    if review is None or review <= scheduled.start:
+        return None
+    return review
 
 
 def _btm_response(facts: Facts, status: TreatmentStatus) -> Alert | None:

@@ -72,3 +72,31 @@ def test_dxa_after_the_start_still_resets_to_latest_plus_24_months() -> None:
         ],
     )
     assert due(run(data), "dxa") == [date(2028, 11, 1)]
+
+
+def test_new_oral_bisphosphonate_gets_risk_reassessment_at_its_review_point() -> None:
+    """A7 `risk_reassessment`: "at the bisphosphonate review point" (oral >= 5 years, A5);
+    a proposed option is dated as if started at as_of (A7), so 2031-11-25."""
+    evaluation = run(woman())
+    assert evaluation.options[0].steps[0].drug == "alendronate"
+    assert due(evaluation, "risk_reassessment") == [date(2031, 11, 25)]
+
+
+def test_new_zoledronic_acid_gets_risk_reassessment_at_three_years() -> None:
+    """A7 `risk_reassessment` at the review point; A5: zoledronic acid >= 3 years."""
+    evaluation = run(woman(allergies=["alendronate", "risedronate"]))
+    assert evaluation.options[0].steps[0].drug == "zoledronic_acid"
+    assert due(evaluation, "risk_reassessment") == [date(2029, 11, 25)]
+
+
+def test_review_point_of_a_new_bisphosphonate_counts_earlier_bisphosphonate_time() -> None:
+    """A0: cumulative limits add up every record of the class; A5 review oral >= 5 years.
+
+    Two years of alendronate that ended leave three years to the review point of a restart.
+    """
+    data = woman(
+        treatments=[{"drug": "alendronate", "start_date": "2022-01-10", "end_date": "2024-01-10"}]
+    )
+    evaluation = run(data)
+    assert evaluation.options[0].steps[0].drug == "alendronate"
+    assert due(evaluation, "risk_reassessment") == [date(2029, 11, 25)]
