@@ -31,7 +31,8 @@ from osteodesk.core.decision.state import TreatmentStatus, class_intervals
 from osteodesk.core.evaluation import Alert, MonitoringItem, Reason, Step
 from osteodesk.core.record import LabResult, Treatment
 
-_ONJ_RELEVANT: Final = frozenset((*codes.BISPHOSPHONATES, "denosumab", "romosozumab"))
+# A7: "before starting any antiresorptive or romosozumab" (SERMs, HRT and calcitonin included).
+_DENTAL_EXAM_BEFORE: Final = frozenset((*codes.ANTIRESORPTIVES, "romosozumab"))
 _BTM_RESPONSE: Final = {"ctx": k.CTX_RESPONSE_FALL_PCT, "p1np": k.P1NP_RESPONSE_FALL_PCT}
 _PERCENT: Final = Decimal(100)
 
@@ -232,7 +233,7 @@ def _vitamin_d_renal_dental_cv(
                 else add_months(max(renal_labs), k.RENAL_ORAL_BP_MONTHS)
             )
             plan.add("renal_function", due, "renal_yearly_oral_bisphosphonate")
-        if new and drug in _ONJ_RELEVANT:
+        if new and drug in _DENTAL_EXAM_BEFORE:
             plan.add("dental_exam", scheduled.start, "dental_before_start")
         if drug == "romosozumab":
             if new:

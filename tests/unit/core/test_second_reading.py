@@ -100,3 +100,16 @@ def test_review_point_of_a_new_bisphosphonate_counts_earlier_bisphosphonate_time
     evaluation = run(data)
     assert evaluation.options[0].steps[0].drug == "alendronate"
     assert due(evaluation, "risk_reassessment") == [date(2029, 11, 25)]
+
+
+def test_dental_exam_before_starting_a_serm() -> None:
+    """A7 `dental_exam`: "before starting any antiresorptive or romosozumab" — a SERM is an
+    antiresorptive, so a proposed raloxifene is preceded by a dental examination at as_of."""
+    data = woman(
+        age=66,
+        conditions=["breast_cancer_high_risk"],
+        allergies=["alendronate", "risedronate", "zoledronic_acid", "denosumab"],
+    )
+    evaluation = run(data)
+    assert evaluation.options[0].steps[0].drug == "raloxifene"
+    assert due(evaluation, "dental_exam") == [AS_OF]
