@@ -84,8 +84,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="osteodesk",
         description=(
-            "OsteoDesk: offline osteoporosis care. "
-            "It supports, never replaces, clinical judgement."
+            "OsteoDesk: offline osteoporosis care. It supports, never replaces, clinical judgement."
         ),
     )
     parser.add_argument(
