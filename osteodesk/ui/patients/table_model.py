@@ -129,6 +129,7 @@ class PatientListModel(QAbstractTableModel):
         self._search_sort: tuple[Column, Qt.SortOrder] | None = None  # None: best match first
         self._risk: dict[int, str] = {}
         self._next_due: dict[int, str] = {}
+        self._next_due_stale = False  # texts of another language, to be asked for again
         self._as_of = session.today()
         self._count = self._read_count()
 
@@ -187,6 +188,7 @@ class PatientListModel(QAbstractTableModel):
         self._pages.clear()
         self._risk.clear()
         self._next_due.clear()
+        self._next_due_stale = False
         self._as_of = self._session.today()
         if self._query:
             self._search_rows = self._session.search.search(
@@ -205,7 +207,12 @@ class PatientListModel(QAbstractTableModel):
         self.endResetModel()
 
     def relabel(self) -> None:
-        """Show the text again in the language showing now (no re-read)."""
+        """Show the text again in the language showing now (no re-read of the patients).
+
+        The "Next due" texts are sentences, not codes: they are asked for again when next shown
+        (not here: a language change also arrives while the window closes its database).
+        """
+        self._next_due_stale = bool(self._next_due)
         if self.rowCount() > 0:
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -379,6 +386,9 @@ class PatientListModel(QAbstractTableModel):
             return catalogue_label(f"risk.{risk}") if risk else ""
         if column == Column.TREATMENT:
             return drug_label(item.current_drug) if item.current_drug else ""
+        if self._next_due_stale:
+            self._next_due_stale = False
+            self._next_due = dict(self._next_due_provider(list(self._next_due)))
         return self._next_due.get(item.id, "")
 
     def _tooltip(self, item: PatientSummary, column: Column) -> str | None:

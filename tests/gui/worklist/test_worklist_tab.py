@@ -362,3 +362,22 @@ def test_the_first_line_is_selected_and_the_selection_survives_a_reload(tab):
     tab.reload()
     entry = tab.selected_entry()
     assert (entry.patient_id, entry.code) == (INFUSION, "visit_due")
+
+
+def test_next_due_column_follows_a_language_switch(qtbot, make_window, window_db):
+    window = make_window(window_db)
+    window.show()
+    qtbot.wait_exposed(window)
+    model = window.patients_tab.model
+
+    def next_due_of(name):
+        for r in range(model.rowCount()):
+            if model.index(r, int(PatientColumn.NAME)).data() == name:
+                return model.index(r, int(PatientColumn.NEXT_DUE)).data()
+        raise AssertionError(name)
+
+    assert next_due_of("Mary Smith").endswith("DXA bone density")
+    window._languages.apply("zh_CN", persist=False)  # what View > Language does
+    zh = next_due_of("Mary Smith")
+    assert "DXA bone density" not in zh
+    assert "骨密度检查" in zh
