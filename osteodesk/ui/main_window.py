@@ -34,6 +34,7 @@ from osteodesk.ui.worklist.worklist_tab import WorklistTab
 
 WINDOW_TITLE = "OsteoDesk"
 GEOMETRY_KEY = "main_window/geometry"
+LAST_PATIENT_KEY = "main_window/last_patient"  # "<id>|<database path>"
 STATE_KEY = "main_window/state"
 DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 screen with a task bar
 BACKUP_MESSAGE_MS = 10_000
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
             self._on_worklist_tab_patient_open_requested
         )
         self.worklist_tab.overdue_count_changed.connect(self._on_worklist_tab_overdue_count_changed)
+        session.patient_opened.connect(self._on_session_patient_opened)
+        self._reopen_last_patient()
 
     def show_tab(self, index: int) -> None:
         """Bring the tab at `index` (0 Patients, 1 Assessment, 2 Plan, 3 Worklist) to the front."""
@@ -364,6 +367,23 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
 
     # Settings ####
+
+    def _on_session_patient_opened(self, patient_id: int) -> None:
+        self._settings.setValue(LAST_PATIENT_KEY, f"{patient_id}|{self._database_path}")
+
+    def _reopen_last_patient(self) -> None:
+        """Open the patient that was open when this database was last closed (if still listed)."""
+        value = self._settings.value(LAST_PATIENT_KEY)
+        if not isinstance(value, str) or "|" not in value:
+            return
+        number, _, path = value.partition("|")
+        if path != str(self._database_path) or not number.isdigit():
+            return
+        patient_id = int(number)
+        patients = self._session.patients
+        if not patients.exists(patient_id) or patients.is_archived(patient_id):
+            return
+        self._session.open_patient(patient_id)
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)

@@ -1,5 +1,7 @@
 """The window shell: title, tabs, menus, shortcuts, status bar, geometry, database switching."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
@@ -205,3 +207,22 @@ def test_demo_fills_the_database_with_sample_patients(qtbot, settings, tmp_path)
         assert PatientRepository(reader).count() == DEMO_PATIENT_COUNT
     finally:
         reader.close()
+
+
+def test_the_last_patient_is_open_again_after_a_restart(make_window, db_path):
+    from osteodesk.core.record import parse_record
+    from osteodesk.storage.database import open_database
+    from osteodesk.storage.patients import PatientRepository
+
+    database = open_database(db_path)
+    record = {"sex": "female", "birth_date": "1950-01-01", "name": "王秀英", "id": "MRN-1"}
+    patient_id = PatientRepository(database).add(parse_record(record, as_of=date.today()))
+    database.close()
+    first = make_window(db_path)
+    assert first.session.patient_id is None
+    first.session.open_patient(patient_id)
+    first.close()
+    second = make_window(db_path)
+    assert second.session.patient_id == patient_id
+    assert second.session.record is not None
+    assert second.session.record.name == "王秀英"
