@@ -15,6 +15,7 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from osteodesk.core import messages
 from osteodesk.core.evaluation import Evaluation, Option, Reason, Step
 from osteodesk.core.record import age_on
 from osteodesk.reports import styles
@@ -352,7 +353,7 @@ class _Builder:
             style = f"Severity-{alert.severity}"
             text = esc(coded("alert", alert.code, lang, alert.params))
             if alert.detail:
-                text += f"<br/>{esc(alert.detail)}"
+                text += f"<br/>{esc(messages.detail_text(alert.detail, lang))}"
             if alert.source:
                 colour = styles.MUTED.hexval()[2:]
                 source = esc(t("report.source", lang, {"source": alert.source}))
@@ -407,10 +408,8 @@ class _Builder:
             story += self.heading("report.section.supportive")
             items = []
             for item in self.ev.supportive:
-                line = coded("supportive", item.code, lang)
-                if item.detail:
-                    line += f" — {item.detail}"
-                items.append(esc(line))
+                # The sentence already says what the (English) detail says.
+                items.append(esc(coded("supportive", item.code, lang)))
             story += bullets(items, self.sheet["Bullet"])
         if self.ev.notes:
             story += self.heading("report.section.notes")

@@ -33,7 +33,7 @@ def alert_text(alert: Alert, lang: str) -> str:
     parts = [f"[{messages.text('severity.' + alert.severity, lang)}]"]
     parts.append(sentence("alert", alert.code, lang, alert.params))
     if alert.detail:
-        parts.append(f"({alert.detail})")
+        parts.append(f"({messages.detail_text(alert.detail, lang)})")
     if alert.due_date is not None:
         parts.append(f"→ {alert.due_date.isoformat()}")
     return " ".join(parts)

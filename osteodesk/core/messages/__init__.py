@@ -115,3 +115,10 @@ def coded(namespace: str, code: str, lang: str, params: Mapping[str, Any] | None
     if not has(f"{namespace}.{code}"):
         return code.replace("_", " ")
     return sentence(namespace, code, lang, params or {})
+
+
+def detail_text(detail: str, lang: str) -> str:
+    """A free-text detail in `lang`: the contract keeps details in English; a detail the
+    catalogue knows (``detail.<text>``) is shown translated, any other one as it is."""
+    key = f"detail.{detail}"
+    return text(key, lang) if has(key) else detail

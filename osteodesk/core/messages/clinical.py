@@ -1075,4 +1075,19 @@ _OTHER: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**_DRUGS, **_CATEGORIES, **_REASONS, **_ALERTS, **_OTHER}
+# Free-text details the engine adds (JSON keeps them in English; see messages.detail_text).
+_DETAILS: dict[str, tuple[str, str]] = {
+    "detail.correct calcium, then dose without delay": (
+        "先纠正血钙，然后立即注射，不要延误",
+        "correct calcium, then dose without delay",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **_DRUGS,
+    **_CATEGORIES,
+    **_REASONS,
+    **_ALERTS,
+    **_OTHER,
+    **_DETAILS,
+}

@@ -76,7 +76,9 @@ def reason_sentence(reason: Reason, lang: str | None = None) -> str:
 def alert_sentence(alert: Alert, lang: str | None = None) -> str:
     """An alert's sentence, with its detail when it has one."""
     text = coded_sentence("alert", alert.code, alert.params, lang)
-    return f"{text} ({alert.detail})" if alert.detail else text
+    if not alert.detail:
+        return text
+    return f"{text} ({messages.detail_text(alert.detail, lang or ui_language())})"
 
 
 def monitoring_sentence(item: MonitoringItem, lang: str | None = None) -> str:
