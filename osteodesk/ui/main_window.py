@@ -8,6 +8,7 @@ The window is the only object that knows all four tabs (style.md B5). What it ca
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -18,19 +19,25 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
 from osteodesk.ui.about_dialog import AboutDialog
-from osteodesk.ui.assessment.assessment_tab import AssessmentTab
+from osteodesk.ui.assessment.preferences import apply_saved_preferences
 from osteodesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, LanguageController
 from osteodesk.ui.patients.patients_tab import PatientsTab
-from osteodesk.ui.plan.plan_tab import PlanTab
-from osteodesk.ui.reference.reference_dialog import ReferenceDialog, open_reference
 from osteodesk.ui.session import PatientSession
-from osteodesk.ui.worklist.worklist_model import next_due_provider
-from osteodesk.ui.worklist.worklist_tab import WorklistTab
+from osteodesk.ui.worklist.worklist_model import bring_due_up_to_date, next_due_provider
+
+if TYPE_CHECKING:
+    # Imported where first used: the three tabs and the reference are built on first show,
+    # which takes their imports off the start-up path (issue 8).
+    from osteodesk.ui.assessment.assessment_tab import AssessmentTab
+    from osteodesk.ui.plan.plan_tab import PlanTab
+    from osteodesk.ui.reference.reference_dialog import ReferenceDialog
+    from osteodesk.ui.worklist.worklist_tab import WorklistTab
 
 WINDOW_TITLE = "OsteoDesk"
 GEOMETRY_KEY = "main_window/geometry"
@@ -39,6 +46,24 @@ STATE_KEY = "main_window/state"
 DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 screen with a task bar
 BACKUP_MESSAGE_MS = 10_000
 DATABASE_FILTER = "OsteoDesk (*.sqlite3 *.sqlite *.db);;*"
+ASSESSMENT_INDEX, PLAN_INDEX, WORKLIST_INDEX = 1, 2, 3
+
+
+class _TabPage(QWidget):
+    """A tab page that receives its tab when the tab is first needed (a faster first paint)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tab: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, tab: QWidget) -> None:
+        self.tab = tab
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(tab)
+        tab.show()  # shown with the page (at once if the page is showing)
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +104,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
+        self._pages: dict[int, _TabPage] = {}
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._install_tabs(session)
         self.setCentralWidget(self.tabs)
 
@@ -123,6 +150,7 @@ class MainWindow(QMainWindow):
         self._session = session
         session.setParent(self)
         old_tabs = [self.tabs.widget(index) for index in range(self.tabs.count())]
+        self._pages = {}  # nothing to build while the old tabs go
         self.tabs.clear()
         for tab in old_tabs:
             if tab is not None:
@@ -130,19 +158,81 @@ class MainWindow(QMainWindow):
         if old_session is not None and old_session is not session:
             old_session.deleteLater()
         self.patients_tab = PatientsTab(session, settings=self._settings)
-        self.assessment_tab = AssessmentTab(session, settings=self._settings)
-        self.plan_tab = PlanTab(session, settings=self._settings)
-        self.worklist_tab = WorklistTab(session, settings=self._settings)
-        for tab in (self.patients_tab, self.assessment_tab, self.plan_tab, self.worklist_tab):
-            self.tabs.addTab(tab, "")
+        # The other three tabs are built when first shown or asked for (the properties below);
+        # each shows the session's current patient when built. What they would have done to
+        # the session at start is done here: the LSC and framework, and the worklist's badge.
+        self.tabs.addTab(self.patients_tab, "")
+        pages = {index: _TabPage() for index in (ASSESSMENT_INDEX, PLAN_INDEX, WORKLIST_INDEX)}
+        for page in pages.values():
+            self.tabs.addTab(page, "")
+        self._pages = pages
+        apply_saved_preferences(session, self._settings)
+        bring_due_up_to_date(session)
+        self._overdue_count = session.due.overdue_count(session.today())
         self.patients_tab.patient_activated.connect(self._on_patients_tab_patient_activated)
         self.patients_tab.model.set_next_due_provider(next_due_provider(session))
-        self.worklist_tab.patient_open_requested.connect(
-            self._on_worklist_tab_patient_open_requested
-        )
-        self.worklist_tab.overdue_count_changed.connect(self._on_worklist_tab_overdue_count_changed)
+        session.patients_changed.connect(self._on_session_due_changed)
+        session.plans_changed.connect(self._on_session_due_changed)
         session.patient_opened.connect(self._on_session_patient_opened)
         self._reopen_last_patient()
+        self._build_tab(self.tabs.currentIndex())
+
+    @property
+    def assessment_tab(self) -> AssessmentTab:
+        """The Assessment tab (built now if it has not been shown yet)."""
+        from osteodesk.ui.assessment.assessment_tab import AssessmentTab
+
+        tab = self._build_tab(ASSESSMENT_INDEX)
+        assert isinstance(tab, AssessmentTab)
+        return tab
+
+    @property
+    def plan_tab(self) -> PlanTab:
+        """The Plan tab (built now if it has not been shown yet)."""
+        from osteodesk.ui.plan.plan_tab import PlanTab
+
+        tab = self._build_tab(PLAN_INDEX)
+        assert isinstance(tab, PlanTab)
+        return tab
+
+    @property
+    def worklist_tab(self) -> WorklistTab:
+        """The Worklist tab (built now if it has not been shown yet)."""
+        from osteodesk.ui.worklist.worklist_tab import WorklistTab
+
+        tab = self._build_tab(WORKLIST_INDEX)
+        assert isinstance(tab, WorklistTab)
+        return tab
+
+    def _build_tab(self, index: int) -> QWidget | None:
+        """The tab at `index`, built on its page the first time (None for the Patients tab)."""
+        page = self._pages.get(index)
+        if page is None:
+            return None
+        if page.tab is not None:
+            return page.tab
+        session = self._session
+        if index == ASSESSMENT_INDEX:
+            from osteodesk.ui.assessment.assessment_tab import AssessmentTab
+
+            page.hold(AssessmentTab(session, settings=self._settings))
+        elif index == PLAN_INDEX:
+            from osteodesk.ui.plan.plan_tab import PlanTab
+
+            page.hold(PlanTab(session, settings=self._settings))
+        else:
+            from osteodesk.ui.worklist.worklist_tab import WorklistTab
+
+            worklist_tab = WorklistTab(session, settings=self._settings)
+            page.hold(worklist_tab)
+            worklist_tab.patient_open_requested.connect(
+                self._on_worklist_tab_patient_open_requested
+            )
+            worklist_tab.overdue_count_changed.connect(
+                self._on_worklist_tab_overdue_count_changed
+            )
+            self._on_worklist_tab_overdue_count_changed(worklist_tab.overdue_count)
+        return page.tab
 
     def show_tab(self, index: int) -> None:
         """Bring the tab at `index` (0 Patients, 1 Assessment, 2 Plan, 3 Worklist) to the front."""
@@ -150,6 +240,8 @@ class MainWindow(QMainWindow):
 
     def show_drug_reference(self) -> ReferenceDialog:
         """Open (or raise) the drug reference window (Help > Drug reference); non-modal."""
+        from osteodesk.ui.reference.reference_dialog import open_reference
+
         return open_reference(self)
 
     def show_about(self) -> AboutDialog:
@@ -341,12 +433,22 @@ class MainWindow(QMainWindow):
             self._session.open_patient(patient_id)
         self.show_tab(2 if page == "plan" else 1)
 
-    def _on_worklist_tab_overdue_count_changed(self, _count: int) -> None:
+    def _on_worklist_tab_overdue_count_changed(self, count: int) -> None:
+        self._overdue_count = count
         self._show_worklist_badge()
+
+    def _on_session_due_changed(self, *_args: object) -> None:
+        # Once built, the Worklist tab counts (and tells us); until then the window does.
+        if self._pages[WORKLIST_INDEX].tab is None:
+            self._overdue_count = self._session.due.overdue_count(self._session.today())
+            self._show_worklist_badge()
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        self._build_tab(index)
 
     def _show_worklist_badge(self) -> None:
         """The Worklist tab's text carries today's overdue count."""
-        count = self.worklist_tab.overdue_count
+        count = self._overdue_count
         text = self.tr("Worklist ({count})").format(count=count) if count else self.tr("Worklist")
         self.tabs.setTabText(3, text)
         self.tabs.setTabToolTip(

@@ -23,7 +23,12 @@ from osteodesk.storage.errors import StorageError
 from osteodesk.ui.assessment.assessment_view import CONTENT_PAGE, PLACEHOLDER_PAGE, AssessmentView
 from osteodesk.ui.assessment.delegates import CellDelegate
 from osteodesk.ui.assessment.evaluation_models import AlertTableModel, ReasonTableModel
-from osteodesk.ui.assessment.lsc import LscDialog, load_lsc, save_lsc
+from osteodesk.ui.assessment.lsc import LscDialog, save_lsc
+from osteodesk.ui.assessment.preferences import (
+    CHART_MEASURE_KEY,
+    FRAMEWORK_KEY,
+    apply_saved_preferences,
+)
 from osteodesk.ui.assessment.table_models import (
     AssessmentTableModel,
     DxaTableModel,
@@ -40,8 +45,6 @@ from osteodesk.ui.reference.catalogue import (
 )
 from osteodesk.ui.session import PatientSession
 
-FRAMEWORK_KEY: Final = "assessment/framework"
-CHART_MEASURE_KEY: Final = "assessment/chart_measure"
 # The record lists this tab owns; the patient form owns every other field.
 OWNED_LISTS: Final = ("dxa", "labs", "frax")
 
@@ -102,14 +105,10 @@ class AssessmentTab(QWidget):
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.save_action)
 
-        self._lsc = load_lsc(self._settings)
-        self.session.set_lsc(self._lsc)
+        self._lsc = apply_saved_preferences(session, self._settings)
         measure = self._settings.value(CHART_MEASURE_KEY)
         if isinstance(measure, str):
             self.view.trend_chart.set_measure(measure)
-        saved_framework = self._settings.value(FRAMEWORK_KEY)
-        if isinstance(saved_framework, str) and saved_framework in codes.FRAMEWORKS:
-            session.set_framework(saved_framework)
 
         self._connect_signals()
         self.retranslate_ui()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from osteodesk.core import codes
 from osteodesk.core.decision.settings import RuleSettings
-from osteodesk.ui.reference.catalogue import label
 
 SETTINGS_PREFIX: Final = "assessment/lsc/"
 NOT_SET: Final = ""
@@ -77,6 +76,8 @@ class LscDialog(QDialog):
         explanation.setWordWrap(True)
         form = QFormLayout()
         self.spin_boxes: dict[str, QDoubleSpinBox] = {}
+        from osteodesk.ui.reference.catalogue import label  # on first use: a faster start
+
         for site in codes.DXA_SITES:
             spin = QDoubleSpinBox()
             spin.setDecimals(3)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from typing_extensions import override
 
 from osteodesk.core.worklist import STATUSES, what_text
@@ -318,3 +318,17 @@ def next_due_provider(session: PatientSession) -> NextDueProvider:
         return out
 
     return provide
+
+
+def bring_due_up_to_date(session: PatientSession) -> None:
+    """Compute the items of patients from before the worklist or under older rules.
+
+    Run once when a database is shown, before the first overdue count (the tab's badge).
+    """
+    if not session.due.stale_patients():
+        return
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        session.due.refresh_stale(session.today())
+    finally:
+        QGuiApplication.restoreOverrideCursor()

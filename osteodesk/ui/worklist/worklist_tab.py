@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent, QTextDocument
+from PySide6.QtGui import QShowEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from typing_extensions import override
@@ -29,6 +29,7 @@ from osteodesk.ui.worklist.worklist_model import (
     Column,
     WorklistModel,
     WorklistProxyModel,
+    bring_due_up_to_date,
     status_label,
     target_page,
 )
@@ -82,7 +83,7 @@ class WorklistTab(QWidget):
             self.view.within_spin.setValue(_int(saved, DEFAULT_WITHIN_DAYS))
         self._connect_signals()
         self.retranslate_ui()
-        self._bring_up_to_date()
+        bring_due_up_to_date(session)
         self.update_badge()
 
     # --- queries -------------------------------------------------------------------------
@@ -265,16 +266,6 @@ class WorklistTab(QWidget):
         self._update_counts()
 
     # --- internals -----------------------------------------------------------------------
-
-    def _bring_up_to_date(self) -> None:
-        """Compute the items of patients from before the worklist or under older rules."""
-        if not self.session.due.stale_patients():
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.session.due.refresh_stale(self.session.today())
-        finally:
-            QGuiApplication.restoreOverrideCursor()
 
     def _select(self, previous: WorklistEntry | None) -> None:
         """Select the line of the same patient and item again, else the first line."""
