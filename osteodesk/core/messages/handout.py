@@ -617,7 +617,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "如有疑问，请致电{clinic}：{phone}",
         "Questions? Call {clinic} on {phone}.",
     ),
-    "handout.contact_no_phone": ("如有疑问，请联系 {clinic}。", "Questions? Contact {clinic}."),
+    "handout.contact_no_phone": ("如有疑问，请联系{clinic}。", "Questions? Contact {clinic}."),
     "handout.address": ("地址：{address}", "Address: {address}"),
     "handout.clinic_default": ("您的医生", "your clinic"),
     "handout.disclaimer": (
