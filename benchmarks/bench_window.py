@@ -4,6 +4,10 @@ Both processes are started the same way (offscreen, a fresh interpreter) and rep
 time of their first paint and their peak resident memory on stderr; the difference from the moment
 the process was spawned is the figure. The OsteoDesk window opens the 100,000-patient demo
 database of ``bench_storage`` (quick: 2,000).
+
+OsteoDesk paints its window first and opens the database right after (app.py), so a second,
+informational figure says when the patient list is on screen ("ready"): the time a clinician
+waits for the list, which the issue sets no target for.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from benchmarks.common import figure
 RUNS = 5
 QUICK_RUNS = 2
 _MARK = re.compile(r"first paint at ([0-9.]+) rss_kb (\d+)")
+_READY = re.compile(r"ready at ([0-9.]+) rss_kb (\d+)")
 
 # The floor: a bare QMainWindow with three tabs and a table, quitting at its first paint.
 BARE_WINDOW = r"""
@@ -64,16 +69,20 @@ app.exec()
 """
 
 
-def _first_paint(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from spawn to first paint, and peak RSS in MB at that moment."""
+def _start(command: list[str], env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Per mark found ("first paint", "ready"): seconds from spawn, and peak RSS in MB then."""
     started = time.time()
     result = subprocess.run(
         command, env=env, capture_output=True, text=True, timeout=120, check=False
     )
-    match = _MARK.search(result.stderr)
-    if result.returncode != 0 or match is None:
+    marks = {}
+    for name, pattern in (("first paint", _MARK), ("ready", _READY)):
+        match = pattern.search(result.stderr)
+        if match is not None:
+            marks[name] = (float(match.group(1)) - started, int(match.group(2)) / 1024.0)
+    if result.returncode != 0 or "first paint" not in marks:
         raise RuntimeError(f"{command[:3]} did not paint: {result.stderr[-800:]}")
-    return float(match.group(1)) - started, int(match.group(2)) / 1024.0
+    return marks
 
 
 def run(quick: bool) -> list[dict[str, Any]]:
@@ -98,13 +107,17 @@ def run(quick: bool) -> list[dict[str, Any]]:
         }
         app_command = [sys.executable, "-m", "osteodesk", "gui", "--db", str(db), "--lang", "en"]
         bare_command = [sys.executable, "-c", BARE_WINDOW]
-        _first_paint(app_command, env)  # the first start migrates and warms the page cache
-        app = [_first_paint(app_command, env) for _ in range(runs)]
-        bare = [_first_paint(bare_command, env) for _ in range(runs)]
+        _start(app_command, env)  # the first start migrates and warms the page cache
+        app_runs = [_start(app_command, env) for _ in range(runs)]
+        bare_runs = [_start(bare_command, env)["first paint"] for _ in range(runs)]
+    app = [marks["first paint"] for marks in app_runs]
+    ready = [marks["ready"] for marks in app_runs]
     app_s = statistics.median(s for s, _ in app)
-    bare_s = statistics.median(s for s, _ in bare)
-    app_mb = statistics.median(m for _, m in app)
-    bare_mb = statistics.median(m for _, m in bare)
+    bare_s = statistics.median(s for s, _ in bare_runs)
+    ready_s = statistics.median(s for s, _ in ready)
+    # Peak memory once the database is open and the list shown: the larger, honest figure.
+    app_mb = statistics.median(m for _, m in ready)
+    bare_mb = statistics.median(m for _, m in bare_runs)
     return [
         figure(
             f"window first paint, {size:,} patients, cold process",
@@ -114,7 +127,14 @@ def run(quick: bool) -> list[dict[str, Any]]:
             target="<= 1.5x bare PySide6 window",
         ),
         figure(
-            f"resident memory at first paint, {size:,} patients",
+            f"patient list on screen, {size:,} patients, cold process",
+            ready_s * 1000,
+            "ms",
+            floor=bare_s * 1000,
+            target="informational (database opened after the first paint)",
+        ),
+        figure(
+            f"resident memory with the list on screen, {size:,} patients",
             app_mb,
             "MB",
             floor=bare_mb,

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -24,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from osteodesk.ui.about_dialog import AboutDialog
-from osteodesk.ui.assessment.preferences import apply_saved_preferences
 from osteodesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, LanguageController
-from osteodesk.ui.patients.patients_tab import PatientsTab
-from osteodesk.ui.session import PatientSession
-from osteodesk.ui.worklist.worklist_model import bring_due_up_to_date, next_due_provider
 
 if TYPE_CHECKING:
-    # Imported where first used: the three tabs and the reference are built on first show,
-    # which takes their imports off the start-up path (issue 8).
+    from osteodesk.ui.about_dialog import AboutDialog
+
+    # Imported where first used: the window paints before the database opens, and the three
+    # tabs and the reference are built on first show, which takes their imports (and the
+    # storage layer's) off the start-up path (issue 8).
     from osteodesk.ui.assessment.assessment_tab import AssessmentTab
+    from osteodesk.ui.patients.patients_tab import PatientsTab
     from osteodesk.ui.plan.plan_tab import PlanTab
     from osteodesk.ui.reference.reference_dialog import ReferenceDialog
+    from osteodesk.ui.session import PatientSession
     from osteodesk.ui.worklist.worklist_tab import WorklistTab
 
 WINDOW_TITLE = "OsteoDesk"
@@ -69,6 +70,9 @@ class _TabPage(QWidget):
 class MainWindow(QMainWindow):
     """Patients, Assessment, Plan and Worklist tabs with the File, Edit, View and Help menus.
 
+    Built without a session, the window shows "Opening the database…" with the tabs and the
+    actions that need the database disabled, until set_session() gives it one.
+
     Signals:
         open_database_requested(str): the user chose another database file.
         backup_requested(str): the user chose where to write a backup.
@@ -87,9 +91,9 @@ class MainWindow(QMainWindow):
         self,
         *,
         database_path: Path,
-        session: PatientSession,
         languages: LanguageController,
         settings: QSettings,
+        session: PatientSession | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,13 +104,17 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self.restore_test_box: QMessageBox | None = None
         self._closed = False
+        self._session: PatientSession | None = None
+        self._patients_tab: PatientsTab | None = None
+        self._overdue_count = 0
+        self._shortcuts_assigned = False
+        self.opening_label: QLabel | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
         self._pages: dict[int, _TabPage] = {}
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self._install_tabs(session)
         self.setCentralWidget(self.tabs)
 
         self.database_label = QLabel()
@@ -116,6 +124,10 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._connect_signals()
+        if session is None:
+            self._install_opening_page()
+        else:
+            self._install_tabs(session)
         self._restore_geometry()
         self.retranslate_ui()
         self._check_language(languages.language)
@@ -135,7 +147,21 @@ class MainWindow(QMainWindow):
     @property
     def session(self) -> PatientSession:
         """The open database's patient session that every tab shares."""
+        if self._session is None:
+            raise RuntimeError("the database is not open yet")
         return self._session
+
+    @property
+    def patients_tab(self) -> PatientsTab:
+        """The Patients tab (there is one once the database is open)."""
+        if self._patients_tab is None:
+            raise RuntimeError("the database is not open yet")
+        return self._patients_tab
+
+    @property
+    def has_session(self) -> bool:
+        """Whether a database is open (False while the window shows "Opening the database…")."""
+        return self._session is not None
 
     def set_session(self, session: PatientSession) -> None:
         """Show another database: the tabs are rebuilt on its session."""
@@ -143,10 +169,46 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.show_tab(0)
 
+    def _install_opening_page(self) -> None:
+        """What the window shows from its first paint until the database is open."""
+        self.opening_label = QLabel()
+        self.opening_label.setObjectName("opening_label")
+        page = QWidget()
+        # Centred by stretches: the Qt enum namespace alone costs ~14 ms to load (issue 8).
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.opening_label)
+        row.addStretch()
+        column = QVBoxLayout(page)
+        column.addStretch()
+        column.addLayout(row)
+        column.addStretch()
+        self.tabs.addTab(page, "")
+        for index in (ASSESSMENT_INDEX, PLAN_INDEX, WORKLIST_INDEX):
+            self.tabs.addTab(QWidget(), "")
+            self.tabs.setTabEnabled(index, False)
+        self._set_database_actions_enabled(False)
+
+    def _set_database_actions_enabled(self, enabled: bool) -> None:
+        for action in (
+            self.new_patient_action,
+            self.open_database_action,
+            self.backup_action,
+            self.test_restore_action,
+            self.find_action,
+            self.settings_action,
+            *self.tab_actions,
+        ):
+            action.setEnabled(enabled)
+
     def _install_tabs(self, session: PatientSession) -> None:
         # New tabs rather than a set_session() on each: no tab can keep a stale patient or a
         # repository of the database that is about to close. The window owns the session.
-        old_session: PatientSession | None = getattr(self, "_session", None)
+        from osteodesk.ui.assessment.preferences import apply_saved_preferences
+        from osteodesk.ui.patients.patients_tab import PatientsTab
+        from osteodesk.ui.worklist.worklist_model import bring_due_up_to_date, next_due_provider
+
+        old_session = self._session
         self._session = session
         session.setParent(self)
         old_tabs = [self.tabs.widget(index) for index in range(self.tabs.count())]
@@ -157,20 +219,25 @@ class MainWindow(QMainWindow):
                 tab.deleteLater()
         if old_session is not None and old_session is not session:
             old_session.deleteLater()
-        self.patients_tab = PatientsTab(session, settings=self._settings)
+        self.opening_label = None
+        patients_tab = PatientsTab(session, settings=self._settings)
+        self._patients_tab = patients_tab
         # The other three tabs are built when first shown or asked for (the properties below);
         # each shows the session's current patient when built. What they would have done to
         # the session at start is done here: the LSC and framework, and the worklist's badge.
-        self.tabs.addTab(self.patients_tab, "")
+        self.tabs.addTab(patients_tab, "")
         pages = {index: _TabPage() for index in (ASSESSMENT_INDEX, PLAN_INDEX, WORKLIST_INDEX)}
         for page in pages.values():
             self.tabs.addTab(page, "")
         self._pages = pages
+        self._set_database_actions_enabled(True)
+        self._assign_shortcuts()
+        self.statusBar().clearMessage()
         apply_saved_preferences(session, self._settings)
         bring_due_up_to_date(session)
         self._overdue_count = session.due.overdue_count(session.today())
-        self.patients_tab.patient_activated.connect(self._on_patients_tab_patient_activated)
-        self.patients_tab.model.set_next_due_provider(next_due_provider(session))
+        patients_tab.patient_activated.connect(self._on_patients_tab_patient_activated)
+        patients_tab.model.set_next_due_provider(next_due_provider(session))
         session.patients_changed.connect(self._on_session_due_changed)
         session.plans_changed.connect(self._on_session_due_changed)
         session.patient_opened.connect(self._on_session_patient_opened)
@@ -211,7 +278,7 @@ class MainWindow(QMainWindow):
             return None
         if page.tab is not None:
             return page.tab
-        session = self._session
+        session = self.session
         if index == ASSESSMENT_INDEX:
             from osteodesk.ui.assessment.assessment_tab import AssessmentTab
 
@@ -228,9 +295,7 @@ class MainWindow(QMainWindow):
             worklist_tab.patient_open_requested.connect(
                 self._on_worklist_tab_patient_open_requested
             )
-            worklist_tab.overdue_count_changed.connect(
-                self._on_worklist_tab_overdue_count_changed
-            )
+            worklist_tab.overdue_count_changed.connect(self._on_worklist_tab_overdue_count_changed)
             self._on_worklist_tab_overdue_count_changed(worklist_tab.overdue_count)
         return page.tab
 
@@ -246,6 +311,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         """Open (or raise) the About dialog; it is window-modal, so the call returns at once."""
+        from osteodesk.ui.about_dialog import AboutDialog
+
         if self.about_dialog is None:
             self.about_dialog = AboutDialog(self._database_path, self)
         self.about_dialog.open()
@@ -310,24 +377,21 @@ class MainWindow(QMainWindow):
             self.tr("Database: {path}").format(path=str(self._database_path))
         )
         self.database_label.setToolTip(str(self._database_path))
+        if self.opening_label is not None:
+            self.opening_label.setText(self.tr("Opening the database…"))
 
     # Actions and menus ####
 
     def _create_actions(self) -> None:
         self.new_patient_action = QAction(self)
-        self.new_patient_action.setShortcut(QKeySequence.StandardKey.New)
         self.open_database_action = QAction(self)
-        self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
         self.backup_action = QAction(self)
         self.test_restore_action = QAction(self)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.language_group = QActionGroup(self)
@@ -342,13 +406,29 @@ class MainWindow(QMainWindow):
         self.tab_actions: list[QAction] = []
         for index in range(4):
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.setData(index)
             self.tab_actions.append(action)
 
         self.drug_reference_action = QAction(self)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _assign_shortcuts(self) -> None:
+        """Keyboard shortcuts, set once the database is open.
+
+        Not at construction: the first QKeySequence loads Qt's enum namespace (~15 ms) before
+        the first paint, and until the database is open these actions are disabled anyway.
+        """
+        if self._shortcuts_assigned:
+            return
+        self._shortcuts_assigned = True
+        self.new_patient_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_database_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        for index, action in enumerate(self.tab_actions):
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
 
     def _create_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -427,10 +507,11 @@ class MainWindow(QMainWindow):
         self.show_tab(1)
 
     def _on_worklist_tab_patient_open_requested(self, patient_id: int, page: str) -> None:
-        if patient_id != self._session.patient_id:
+        session = self.session
+        if patient_id != session.patient_id:
             if not self.patients_tab.confirm_leave():
                 return
-            self._session.open_patient(patient_id)
+            session.open_patient(patient_id)
         self.show_tab(2 if page == "plan" else 1)
 
     def _on_worklist_tab_overdue_count_changed(self, count: int) -> None:
@@ -440,7 +521,7 @@ class MainWindow(QMainWindow):
     def _on_session_due_changed(self, *_args: object) -> None:
         # Once built, the Worklist tab counts (and tells us); until then the window does.
         if self._pages[WORKLIST_INDEX].tab is None:
-            self._overdue_count = self._session.due.overdue_count(self._session.today())
+            self._overdue_count = self.session.due.overdue_count(self.session.today())
             self._show_worklist_badge()
 
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -482,10 +563,10 @@ class MainWindow(QMainWindow):
         if path != str(self._database_path) or not number.isdigit():
             return
         patient_id = int(number)
-        patients = self._session.patients
+        patients = self.session.patients
         if not patients.exists(patient_id) or patients.is_archived(patient_id):
             return
-        self._session.open_patient(patient_id)
+        self.session.open_patient(patient_id)
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
@@ -511,7 +592,8 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         # Only a window someone can see asks about unsaved changes (a hidden one cannot answer).
-        if not self._closed and self.isVisible() and not self.patients_tab.confirm_leave():
+        leaving_allowed = self._patients_tab is None or self._patients_tab.confirm_leave()
+        if not self._closed and self.isVisible() and not leaving_allowed:
             event.ignore()
             return
         if not self._closed:

@@ -357,6 +357,25 @@
     </message>
 </context>
 <context>
+    <name>DatabaseShell</name>
+    <message>
+        <source>Nothing was changed: the open patient has unsaved changes.</source>
+        <translation>未做任何更改：当前患者有未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>This database is already open in another OsteoDesk window.</source>
+        <translation>此数据库已在另一个 OsteoDesk 窗口中打开。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
     <name>DoneDialog</name>
     <message>
         <source>Done</source>
@@ -607,6 +626,10 @@
     <message>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Open database</source>
@@ -1801,25 +1824,6 @@
     <message>
         <source>Save the selected patient&apos;s schedule as a calendar file for a phone</source>
         <translation>将所选患者的随访日程保存为可导入手机的日历文件</translation>
-    </message>
-</context>
-<context>
-    <name>_Shell</name>
-    <message>
-        <source>Nothing was changed: the open patient has unsaved changes.</source>
-        <translation>未做任何更改：当前患者有未保存的修改。</translation>
-    </message>
-    <message>
-        <source>Open database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <source>This database is already open in another OsteoDesk window.</source>
-        <translation>此数据库已在另一个 OsteoDesk 窗口中打开。</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>备份</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from osteodesk.ui.app import QUIT_AFTER_ENV, open_session
+from osteodesk.ui.app import QUIT_AFTER_ENV
+from osteodesk.ui.database_session import open_session
 
 TIMEOUT_S = 60
 

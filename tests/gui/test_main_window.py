@@ -10,14 +10,10 @@ from osteodesk import __version__
 from osteodesk.core.constants import RULES_VERSION
 from osteodesk.storage.database import open_database
 from osteodesk.storage.patients import PatientRepository
-from osteodesk.ui.app import (
-    DEMO_PATIENT_COUNT,
-    BackupJob,
-    DatabaseInUseError,
-    create_main_window,
-    open_session,
-)
+from osteodesk.ui.app import DEMO_PATIENT_COUNT, create_main_window
 from osteodesk.ui.assessment.assessment_tab import AssessmentTab
+from osteodesk.ui.database_session import DatabaseInUseError, open_session
+from osteodesk.ui.database_shell import BackupJob
 from osteodesk.ui.patients.patients_tab import PatientsTab
 from osteodesk.ui.plan.plan_tab import PlanTab
 from osteodesk.ui.worklist.worklist_tab import WorklistTab

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from osteodesk.storage import paths
 from osteodesk.ui import app as app_module
-from osteodesk.ui.app import QUIT_AFTER_ENV, lock_path, run_gui
+from osteodesk.ui.app import QUIT_AFTER_ENV, run_gui
 from osteodesk.ui.crash import LOG_FILENAME
+from osteodesk.ui.database_session import lock_path
 from osteodesk.ui.i18n import SETTINGS_KEY
 
 

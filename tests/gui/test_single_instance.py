@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from osteodesk.ui.app import DatabaseInUseError, lock_path, open_session
+from osteodesk.ui.database_session import DatabaseInUseError, lock_path, open_session
 
 
 def test_second_window_on_the_same_database_is_refused(make_window, db_path):

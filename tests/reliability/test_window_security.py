@@ -63,9 +63,9 @@ def open_window(qtbot, settings, tmp_path):
 
 
 def shell_of(window):
-    from osteodesk.ui.app import _Shell
+    from osteodesk.ui.database_shell import DatabaseShell
 
-    shell = window.findChild(_Shell, "database_shell")
+    shell = window.findChild(DatabaseShell, "database_shell")
     assert shell is not None
     return shell
 

@@ -1,0 +1,168 @@
+"""The window paints before the database opens (issue 8), and opens it right after."""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from osteodesk.ui import app as app_module
+from osteodesk.ui.app import QUIT_AFTER_ENV, run_gui
+from osteodesk.ui.database_session import lock_path
+from osteodesk.ui.i18n import LanguageController
+from osteodesk.ui.main_window import MainWindow
+
+# Modules that must not load before the first paint: the storage layer and the rules.
+HEAVY_MODULES = (
+    "sqlite_utils",
+    "sqlcipher3",
+    "osteodesk.storage.database",
+    "osteodesk.storage.crypto",
+    "osteodesk.core.decision",
+    "osteodesk.ui.session",
+    "osteodesk.ui.patients.patients_tab",
+    "reportlab",
+    "pypinyin",
+)
+
+SHELL_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from osteodesk.ui.app import ensure_application
+from osteodesk.ui.database_session import acquire_lock
+from osteodesk.ui.i18n import LanguageController
+from osteodesk.ui.main_window import MainWindow
+
+app = ensure_application()
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+languages = LanguageController(settings)
+languages.start("zh_CN")
+db = Path(sys.argv[1])
+lock = acquire_lock(db)
+window = MainWindow(database_path=db, languages=languages, settings=settings)
+window.show()
+app.processEvents()
+print(json.dumps({
+    "loaded": sorted(name for name in json.loads(sys.argv[3]) if name in sys.modules),
+    "opening": window.opening_label.text(),
+    "new_patient_enabled": window.new_patient_action.isEnabled(),
+    "about_enabled": window.about_action.isEnabled(),
+    "plan_tab_enabled": window.tabs.isTabEnabled(2),
+}))
+lock.unlock()
+"""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_event_loop_afterwards():
+    """run_gui quits the application; spin one more loop so later tests get a working one."""
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+
+
+def test_the_shell_paints_without_loading_storage_or_rules(tmp_path):
+    """A fresh process builds and shows the window shell with none of the heavy modules."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SHELL_SCRIPT,
+            str(tmp_path / "clinic.sqlite3"),
+            str(tmp_path / "settings.ini"),
+            json.dumps(HEAVY_MODULES),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shown["loaded"] == []
+    assert shown["opening"] == "正在打开数据库…"
+    assert shown["new_patient_enabled"] is False  # nothing that needs the database yet
+    assert shown["plan_tab_enabled"] is False
+    assert shown["about_enabled"] is True  # About (with the disclaimer) works at once
+
+
+def test_run_gui_opens_the_database_after_the_window_has_painted(monkeypatch, settings, db_path):
+    monkeypatch.setenv(QUIT_AFTER_ENV, "0")
+    seen: dict[str, object] = {}
+    windows: list[MainWindow] = []
+    real_open = app_module.open_with_passphrase
+
+    def recording_window(**kwargs):
+        windows.append(MainWindow(**kwargs))
+        return windows[-1]
+
+    def watching_open(path, prompt, *, lock=None):
+        (window,) = windows
+        seen["visible"] = window.isVisible()
+        seen["opening"] = window.opening_label.text() if window.opening_label else None
+        seen["has_session"] = window.has_session
+        seen["locked"] = lock_path(path).exists()
+        return real_open(path, prompt, lock=lock)
+
+    monkeypatch.setattr(app_module, "MainWindow", recording_window)
+    monkeypatch.setattr(app_module, "open_with_passphrase", watching_open)
+    args = argparse.Namespace(command="gui", db=str(db_path), lang="en")
+    assert run_gui(args, interactive=False, settings=settings) == 0
+    assert seen == {
+        "visible": True,
+        "opening": "Opening the database…",
+        "has_session": False,
+        "locked": True,  # a second window is refused before anything appears
+    }
+    assert not lock_path(db_path).exists()
+
+
+def test_a_database_that_fails_to_open_closes_the_shell_and_frees_the_lock(
+    monkeypatch, capsys, settings, tmp_path
+):
+    windows: list[MainWindow] = []
+
+    def recording_window(**kwargs):
+        windows.append(MainWindow(**kwargs))
+        return windows[-1]
+
+    monkeypatch.setattr(app_module, "MainWindow", recording_window)
+    path = tmp_path / "not-a-database.sqlite3"
+    path.write_bytes(b"this is not SQLite" * 100)
+    args = argparse.Namespace(command="gui", db=str(path), lang="en")
+    assert run_gui(args, interactive=False, settings=settings) == 1
+    assert "is not an OsteoDesk database" in capsys.readouterr().err
+    assert not lock_path(path).exists()
+    (window,) = windows
+    assert not window.isVisible()
+
+
+def test_the_shell_enables_everything_once_the_database_is_open(make_window, db_path):
+    window = make_window(db_path)
+    assert window.has_session
+    assert window.opening_label is None
+    assert window.new_patient_action.isEnabled()
+    assert all(window.tabs.isTabEnabled(index) for index in range(4))
+    assert window.new_patient_action.shortcut().toString() == "Ctrl+N"
+    assert window.tab_actions[2].shortcut().toString() == "Ctrl+3"
+
+
+def test_closing_the_shell_before_the_database_opens_is_quiet(settings, db_path, qtbot):
+    languages = LanguageController(settings)
+    languages.start("en")
+    window = MainWindow(database_path=db_path, languages=languages, settings=settings)
+    qtbot.add_widget(window)
+    window.show()
+    window.close()  # no session: nothing to confirm, nothing to back up
+    assert not window.isVisible()
+    with pytest.raises(RuntimeError, match="not open yet"):
+        _ = window.session
