@@ -240,3 +240,4 @@ CREATE TABLE due_refreshed (
     as_of TEXT NOT NULL,
     rules_version TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX due_refreshed_rules_version ON due_refreshed (rules_version);

@@ -362,3 +362,14 @@ CREATE TABLE due_refreshed (
 ) STRICT, WITHOUT ROWID
 """,
     )
+
+
+@migrations(name="0007_due_refreshed_rules_index")
+def index_due_refreshed_rules(db: Database) -> None:
+    """An index on the rules version the worklist items were computed under.
+
+    Every start asks whether any patient's items are missing or from older rules; with the
+    index that is two counts and two index probes (~1 ms) instead of a join over every
+    patient (~27 ms at 100,000), which the window paid before showing the list.
+    """
+    _run(db, "CREATE INDEX due_refreshed_rules_version ON due_refreshed (rules_version)")

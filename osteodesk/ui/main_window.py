@@ -233,8 +233,10 @@ class MainWindow(QMainWindow):
         self._set_database_actions_enabled(True)
         self._assign_shortcuts()
         self.statusBar().clearMessage()
+        self._overdue_count = 0
+        self.retranslate_ui()  # the tab titles, shown while the worklist may be brought up to date
         apply_saved_preferences(session, self._settings)
-        bring_due_up_to_date(session)
+        bring_due_up_to_date(session, parent=self)
         self._overdue_count = session.due.overdue_count(session.today())
         patients_tab.patient_activated.connect(self._on_patients_tab_patient_activated)
         patients_tab.model.set_next_due_provider(next_due_provider(session))

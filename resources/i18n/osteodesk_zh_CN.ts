@@ -1739,6 +1739,10 @@
         <source>Details</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Updating the follow-up worklist for the current rules ({version})…</source>
+        <translation>正在按当前规则（{version}）更新随访清单…</translation>
+    </message>
 </context>
 <context>
     <name>WorklistTab</name>

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,8 +23,10 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from typing_extensions import override
 
+from osteodesk.core.constants import RULES_VERSION
 from osteodesk.core.worklist import STATUSES, what_text
 from osteodesk.storage.due import WorklistEntry
 from osteodesk.ui.patients.labels import catalogue_label, catalogue_language, format_date
@@ -39,6 +42,7 @@ STATUS_COLOURS: Final[dict[str, tuple[str, str]]] = {
     "due": ("#ffe3a3", "#4a3300"),
 }
 URGENT_MARK: Final = "!"
+REFRESH_PROGRESS_AFTER_MS: Final = 500  # brief: "show progress for anything over half a second"
 
 # Codes whose patient opens on the Plan tab (doses, courses, reviews, planned starts); the
 # rest (DXA, labs, reassessment) open on the Assessment tab.
@@ -320,15 +324,36 @@ def next_due_provider(session: PatientSession) -> NextDueProvider:
     return provide
 
 
-def bring_due_up_to_date(session: PatientSession) -> None:
+def bring_due_up_to_date(session: PatientSession, parent: QWidget | None = None) -> None:
     """Compute the items of patients from before the worklist or under older rules.
 
     Run once when a database is shown, before the first overdue count (the tab's badge).
+    After a rules upgrade that is every patient, some 40 s for 100,000: a modal progress
+    dialog shows it (from half a second on) and keeps the window painting.
     """
-    if not session.due.stale_patients():
+    if not session.due.has_stale():
         return
+    dialog = QProgressDialog(parent)
+    dialog.setObjectName("worklist_refresh_progress")
+    dialog.setWindowTitle("OsteoDesk")
+    dialog.setLabelText(
+        QCoreApplication.translate(
+            "WorklistModel",
+            "Updating the follow-up worklist for the current rules ({version})…",
+        ).format(version=RULES_VERSION)
+    )
+    dialog.setCancelButton(None)  # the worklist must be complete before it is shown
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(REFRESH_PROGRESS_AFTER_MS)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)  # modal: this also processes events, so the window repaints
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        session.due.refresh_stale(session.today())
+        session.due.refresh_stale(session.today(), progress=progress)
     finally:
         QGuiApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()

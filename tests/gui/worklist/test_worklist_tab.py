@@ -381,3 +381,64 @@ def test_next_due_column_follows_a_language_switch(qtbot, make_window, window_db
     zh = next_due_of("Mary Smith")
     assert "DXA bone density" not in zh
     assert "骨密度检查" in zh
+
+
+def test_a_rules_upgrade_recomputes_the_worklist_behind_a_progress_dialog(
+    clinic, database, qtbot, monkeypatch
+):
+    """After an upgrade every patient is stale: the items are computed with progress shown."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+    from osteodesk.storage import due as due_module
+    from osteodesk.ui.worklist import worklist_model
+    from osteodesk.ui.worklist.worklist_model import bring_due_up_to_date
+
+    session = clinic
+    today = session.today()
+    before = [(e.patient_id, e.code, e.due_date) for e in session.due.worklist(today, 60)]
+    database.execute("UPDATE due_refreshed SET rules_version = '2000.1'")
+    database.execute("DELETE FROM due_items")
+    assert session.due.has_stale()
+    monkeypatch.setattr(due_module, "_BATCH", 1)
+    monkeypatch.setattr(worklist_model, "REFRESH_PROGRESS_AFTER_MS", 0)
+    window = QWidget()
+    qtbot.add_widget(window)
+    window.show()
+    shown: list[tuple[bool, int, int, str]] = []
+    refresh = session.due.refresh_stale
+
+    def watched_refresh(as_of, *, progress):
+        def spy(done, total):
+            progress(done, total)
+            dialog = window.findChild(QProgressDialog, "worklist_refresh_progress")
+            shown.append((dialog.isVisible(), dialog.value(), dialog.maximum(), dialog.labelText()))
+
+        return refresh(as_of, progress=spy)
+
+    monkeypatch.setattr(session.due, "refresh_stale", watched_refresh)
+    bring_due_up_to_date(session, parent=window)
+
+    # Shown from the first batch; at 4 of 4 it resets and closes itself (autoReset, autoClose).
+    assert [(visible, value, maximum) for visible, value, maximum, _ in shown] == [
+        (True, 1, 4),
+        (True, 2, 4),
+        (True, 3, 4),
+        (False, -1, 4),
+    ]
+    assert "worklist for the current rules (2026.2)" in shown[0][3]
+    assert QApplication.overrideCursor() is None
+    assert not session.due.has_stale()
+    after = [(e.patient_id, e.code, e.due_date) for e in session.due.worklist(today, 60)]
+    assert after  # the same items, computed again
+    assert after == before
+
+
+def test_an_up_to_date_database_shows_no_progress(clinic, qtbot):
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from osteodesk.ui.worklist.worklist_model import bring_due_up_to_date
+
+    window = QWidget()
+    qtbot.add_widget(window)
+    bring_due_up_to_date(clinic, parent=window)
+    assert window.findChild(QProgressDialog) is None

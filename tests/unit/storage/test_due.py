@@ -436,8 +436,67 @@ def test_patients_from_before_the_due_tables_are_found_and_computed(tmp_path, cl
 
 def test_rows_of_older_rules_are_stale(db, patients, due):
     pid = patients.add(record())
+    assert not due.has_stale()
     db.execute("UPDATE due_refreshed SET rules_version = '2000.1'")
     assert due.stale_patients() == [pid]
+    assert due.has_stale()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "UPDATE due_refreshed SET rules_version = '2000.1'",  # older rules
+        "UPDATE due_refreshed SET rules_version = '9999.9'",  # a newer version ran (downgrade)
+        "DELETE FROM due_refreshed",  # from before the worklist
+    ],
+)
+def test_has_stale_agrees_with_the_full_scan(db, patients, due, change):
+    patients.add(record())
+    second = patients.add(record(mrn="MRN-2"))
+    assert (due.has_stale(), due.stale_patients()) == (False, [])
+    db.execute(change + " WHERE patient_id = ?", [second])
+    assert (due.has_stale(), due.stale_patients()) == (True, [second])
+    patients.delete(second, confirm=True)  # its rows go with it
+    assert (due.has_stale(), due.stale_patients()) == (False, [])
+
+
+def test_has_stale_uses_the_rules_version_index(db):
+    plans = [
+        row[3]
+        for row in db.execute(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM due_refreshed WHERE rules_version < ?", ["x"]
+        )
+    ]
+    assert any("due_refreshed_rules_version" in step for step in plans), plans
+
+
+def test_refresh_stale_reports_progress_and_commits_each_batch(clock, monkeypatch, tmp_path):
+    path = tmp_path / "clinic.sqlite3"
+    db = open_database(path)
+    patients = PatientRepository(db, now=clock)
+    due = DueRepository(db, patients=patients, now=clock)
+    for n in range(5):
+        patients.add(record(mrn=f"MRN-{n}"))
+    with db.atomic():
+        db.execute("DELETE FROM due_refreshed")
+        db.execute("DELETE FROM due_items")
+    monkeypatch.setattr(due_module, "_BATCH", 2)
+    seen: list[tuple[int, int]] = []
+    committed: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        # Another connection sees each batch as soon as it is reported: it is committed.
+        other = Database(path)
+        committed.append(other.execute("SELECT COUNT(*) FROM due_refreshed").fetchone()[0])
+        other.close()
+
+    assert due.refresh_stale(TODAY, progress=progress) == 5
+    assert seen == [(2, 5), (4, 5), (5, 5)]
+    assert committed == [2, 4, 5]
+    assert due.stale_patients() == []
+    assert not due.has_stale()
+    db.close()
 
 
 # --- recording a dose ------------------------------------------------------------------------
