@@ -401,7 +401,7 @@ class PatientRepository:
         )
         rows = self._db.execute(sql, {"limit": -1 if limit is None else limit, "offset": offset})
         day = as_of or date.today()
-        return [_summary(row, day) for row in rows]
+        return [summary_from_row(row, day) for row in rows]
 
     def summaries(self, ids: Sequence[int], *, as_of: date | None = None) -> list[PatientSummary]:
         """Summaries of the given patients, in the order of `ids` (missing ones skipped)."""
@@ -413,7 +413,7 @@ class PatientRepository:
                 f"SELECT {_SUMMARY_COLUMNS} FROM patients WHERE id IN ({marks})", chunk
             )
             for row in rows:
-                found[row[0]] = _summary(row, day)
+                found[row[0]] = summary_from_row(row, day)
         return [found[i] for i in ids if i in found]
 
     def summary(self, patient_id: int, *, as_of: date | None = None) -> PatientSummary:
@@ -677,13 +677,26 @@ _CHILD_TABLES: Final = (
     "biologics",
     "search_terms",
 )
-_SUMMARY_COLUMNS: Final = (
-    "id, mrn, name, sex, birth_date, lowest_t, lowest_t_date, current_drug, archived,"
-    " name_pinyin, phone, updated_at"
+# The columns of a list line, in the order summary_from_row reads them (search.py uses them too).
+SUMMARY_COLUMNS: Final = (
+    "id",
+    "mrn",
+    "name",
+    "sex",
+    "birth_date",
+    "lowest_t",
+    "lowest_t_date",
+    "current_drug",
+    "archived",
+    "name_pinyin",
+    "phone",
+    "updated_at",
 )
+_SUMMARY_COLUMNS: Final = ", ".join(SUMMARY_COLUMNS)
 
 
-def _summary(row: Sequence[Any], as_of: date) -> PatientSummary:
+def summary_from_row(row: Sequence[Any], as_of: date) -> PatientSummary:
+    """A list line from a row of SUMMARY_COLUMNS; the age is on `as_of`."""
     birth = date.fromisoformat(row[4])
     return PatientSummary(
         id=row[0],

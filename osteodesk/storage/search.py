@@ -2,25 +2,56 @@
 
 A query is folded like the stored terms (names.fold) and looked up as exact term, then as a
 prefix of a whole key (name, pinyin, initials, clinic id, phone, birth date), then as a prefix
-of a part (given name, later syllables, phone substring, the digits of an id). Each step is
-one range scan of the (weight, term) primary key, stopped early by LIMIT, so a query costs the
-same on 100,000 patients as on 100.
+of a part (given name, later syllables, phone substring, the digits of an id). The four steps
+are the four arms of one UNION ALL query that returns the list lines themselves: SQLite runs
+the arms in order, each a range scan of the (weight, term) primary key, and stops at LIMIT,
+so a query costs the same on 100,000 patients as on 100 and is one round trip (issue 8).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from sqlite_utils import Database
 
 from osteodesk.storage.names import PART, WHOLE, fold, prefix_end
-from osteodesk.storage.patients import PatientRepository, PatientSummary
+from osteodesk.storage.patients import SUMMARY_COLUMNS, PatientSummary, summary_from_row
 
 DEFAULT_LIMIT: Final = 50
 MAX_LIMIT: Final = 1000
-# Rows read per step beyond the limit: one patient can match through several terms.
+# Rows read beyond the limit: one patient can match through several terms (read again with
+# a larger cap in the rare case that duplicates used them all up).
 _OVERSCAN: Final = 4
+
+# Best match first: exact key, exact part, then keys and parts starting with the query.
+# No ORDER BY: it would sort every match of a one-letter prefix; within an arm the rows
+# come in key order, by the matched term then by number.
+_STEPS: Final = (
+    (WHOLE, "s.term = :q"),
+    (PART, "s.term = :q"),
+    (WHOLE, "s.term > :q AND s.term < :end"),
+    (PART, "s.term > :q AND s.term < :end"),
+)
+
+
+def _lookup_sql(columns: str, *, include_archived: bool) -> str:
+    archived = "" if include_archived else " AND p.archived = 0"
+    arms = (
+        f"SELECT {columns} FROM search_terms s JOIN patients p ON p.id = s.patient_id"
+        f" WHERE s.weight = {weight} AND {match}{archived}"
+        for weight, match in _STEPS
+    )
+    return " UNION ALL ".join(arms) + " LIMIT :cap"
+
+
+_SUMMARY_SELECT: Final = ", ".join(f"p.{column}" for column in SUMMARY_COLUMNS)
+_SQL: Final = {
+    (columns, archived): _lookup_sql(select, include_archived=archived)
+    for columns, select in (("ids", "p.id"), ("summaries", _SUMMARY_SELECT))
+    for archived in (False, True)
+}
 
 
 class PatientSearch:
@@ -28,7 +59,6 @@ class PatientSearch:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._patients = PatientRepository(db)
 
     def find_ids(
         self, text: str, *, limit: int = DEFAULT_LIMIT, include_archived: bool = False
@@ -39,34 +69,7 @@ class PatientSearch:
         exact part (given name, id digits), then keys starting with the query, then parts
         starting with it; within a step, by the matched term then by number.
         """
-        query = fold(text)
-        if not query or limit <= 0:
-            return []
-        limit = min(limit, MAX_LIMIT)
-        archived_clause = "" if include_archived else " AND p.archived = 0"
-        found: dict[int, None] = {}
-        steps = (
-            ("s.weight = :w AND s.term = :q", WHOLE),
-            ("s.weight = :w AND s.term = :q", PART),
-            ("s.weight = :w AND s.term > :q AND s.term < :end", WHOLE),
-            ("s.weight = :w AND s.term > :q AND s.term < :end", PART),
-        )
-        end = prefix_end(query)
-        for condition, weight in steps:
-            wanted = limit - len(found)
-            if wanted <= 0:
-                break
-            rows = self._db.execute(
-                "SELECT s.patient_id FROM search_terms s JOIN patients p ON p.id = s.patient_id"
-                f" WHERE {condition}{archived_clause} LIMIT :cap",
-                {"w": weight, "q": query, "end": end, "cap": wanted * _OVERSCAN + len(found)},
-            )
-            for (patient_id,) in rows:
-                if patient_id not in found:
-                    found[patient_id] = None
-                    if len(found) >= limit:
-                        break
-        return list(found)
+        return [row[0] for row in self._unique_rows(text, limit, include_archived, "ids")]
 
     def search(
         self,
@@ -76,6 +79,38 @@ class PatientSearch:
         include_archived: bool = False,
         as_of: date | None = None,
     ) -> list[PatientSummary]:
-        """The matching patients' list lines, best match first."""
-        ids = self.find_ids(text, limit=limit, include_archived=include_archived)
-        return self._patients.summaries(ids, as_of=as_of)
+        """The matching patients' list lines, best match first (ranked as find_ids)."""
+        day = as_of or date.today()
+        rows = self._unique_rows(text, limit, include_archived, "summaries")
+        return [summary_from_row(row, day) for row in rows]
+
+    def _unique_rows(
+        self, text: str, limit: int, include_archived: bool, columns: str
+    ) -> list[Sequence[Any]]:
+        """The first row of each matching patient, at most `limit` of them, best first."""
+        query = fold(text)
+        if not query or limit <= 0:
+            return []
+        limit = min(limit, MAX_LIMIT)
+        sql = _SQL[(columns, include_archived)]
+        cap = limit * _OVERSCAN
+        while True:
+            found: dict[int, Sequence[Any]] = {}
+            read = 0
+            for row in self._rows(sql, query, cap):
+                read += 1
+                if row[0] not in found:
+                    found[row[0]] = row
+                    if len(found) >= limit:
+                        return list(found.values())
+            if read < cap:  # every match was read
+                return list(found.values())
+            cap *= 2
+
+    def _rows(self, sql: str, query: str, cap: int) -> Iterator[Sequence[Any]]:
+        params = {"q": query, "end": prefix_end(query), "cap": cap}
+        cursor = self._db.execute(sql, params)
+        try:
+            yield from cursor
+        finally:
+            cursor.close()  # stopped at the limit: end the statement (and its read) now

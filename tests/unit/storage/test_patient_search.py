@@ -138,3 +138,23 @@ def test_fold_and_name_keys():
     assert name_keys("王秀英").initials == "wxy"
     assert name_keys("Mary Smith").pinyin is None
     assert name_keys(None).sort_key == ""
+
+
+def test_a_patient_matching_through_many_terms_does_not_hide_the_next(db, people, search):
+    """Duplicates can use up the rows read for a limit: the search reads further, not less."""
+    first, second = people["li"], people["smith"]
+    with db.atomic():
+        db.execute("DELETE FROM search_terms WHERE term LIKE 'qq%'")
+        for n in range(12):  # one patient behind the first 12 rows of the prefix "qq"
+            db.execute("INSERT INTO search_terms VALUES (1, ?, ?)", [f"qq{n:02d}", first])
+        db.execute("INSERT INTO search_terms VALUES (1, 'qqzz', ?)", [second])
+    assert search.find_ids("qq", limit=2) == [first, second]
+    assert [s.id for s in search.search("qq", limit=2, as_of=AS_OF)] == [first, second]
+    assert search.find_ids("qq", limit=1) == [first]
+
+
+def test_find_ids_and_search_rank_alike(people, search):
+    for query in ("张", "zhang", "zw", "A-000", "1954", "王秀英", "5678", "smith", "秀"):
+        found = search.find_ids(query, limit=5)
+        assert [s.id for s in search.search(query, limit=5, as_of=AS_OF)] == found, query
+        assert found, query
