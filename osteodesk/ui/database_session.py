@@ -60,17 +60,24 @@ class DatabaseSession:
         self.closed = True
         try:
             if self.backup_on_close:
-                self._backup()
+                self.make_close_backup(own_connection=False)
             self.database.close()
         finally:
             self.lock.unlock()
 
-    def _backup(self) -> None:
-        """The automatic backup on close; a failure is logged (type only) and never blocks."""
+    def make_close_backup(self, *, own_connection: bool) -> None:
+        """The automatic backup on close; a failure is logged (type only) and never blocks.
+
+        With `own_connection` the copy reads the file through a connection of its own, so it
+        may run on a worker thread (the window's connection belongs to the GUI thread).
+        """
         from osteodesk.storage.backup import auto_backup
 
         try:
-            auto_backup(self.path, "close", db=self.database)
+            if own_connection:
+                auto_backup(self.path, "close", passphrase=self.passphrase)
+            else:
+                auto_backup(self.path, "close", db=self.database)
         except storage_faults() as exc:
             _log.warning("automatic backup on close failed (%s)", type(exc).__name__)
 

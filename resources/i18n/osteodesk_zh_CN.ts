@@ -374,6 +374,10 @@
         <source>Backup</source>
         <translation>备份</translation>
     </message>
+    <message>
+        <source>Backing up the database before closing…</source>
+        <translation>正在关闭前备份数据库…</translation>
+    </message>
 </context>
 <context>
     <name>DoneDialog</name>

@@ -225,6 +225,47 @@ def test_closing_the_window_makes_a_backup_that_stays_encrypted(open_window, tmp
     assert check_file(made, passphrase=PASSPHRASE).row_counts["patients"] == 1
 
 
+def test_the_close_backup_runs_on_a_worker_while_the_window_paints(
+    open_window, tmp_path, monkeypatch
+):
+    """A large file takes seconds to copy: the window keeps its event loop and says why."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from osteodesk.storage import backup as backup_module
+    from osteodesk.ui.database_session import lock_path
+
+    path = tmp_path / "clinic.sqlite3"
+    window = open_window(path)
+    save_patient(window)
+    real_auto_backup = backup_module.auto_backup
+    threads: list[str] = []
+
+    def slow_auto_backup(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        time.sleep(0.9)  # as a 270 MB practice would take
+        return real_auto_backup(*args, **kwargs)
+
+    monkeypatch.setattr(backup_module, "auto_backup", slow_auto_backup)
+    seen: list[bool] = []
+
+    def look() -> None:
+        dialog = window.findChild(QProgressDialog, "close_backup_progress")
+        seen.append(dialog is not None and dialog.isVisible())
+
+    QTimer.singleShot(100, look)  # fires only if the event loop runs during the backup
+    QTimer.singleShot(750, look)
+    window.close()
+    assert threads == ["osteodesk-close-backup"]
+    assert seen == [False, True]  # shown from half a second on
+    (made,) = list_auto_backups(path.stem)
+    assert check_file(made).row_counts["patients"] == 1
+    assert not lock_path(path).exists()
+
+
 def test_test_restore_reports_on_the_latest_backup(qtbot, open_window, tmp_path):
     path = tmp_path / "clinic.sqlite3"
     window = open_window(path)
