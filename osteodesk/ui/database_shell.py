@@ -11,12 +11,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from osteodesk.storage import crypto
 from osteodesk.storage.database import open_database
 from osteodesk.storage.errors import StorageError
+from osteodesk.ui.background import run_in_background
 from osteodesk.ui.database_session import (
     DatabaseInUseError,
     DatabaseSession,
@@ -28,9 +28,6 @@ from osteodesk.ui.i18n import LanguageController
 from osteodesk.ui.lock_screen import LOCK_PIN_KEY, IdleLock, idle_minutes, pin_matches
 from osteodesk.ui.main_window import MainWindow
 from osteodesk.ui.session import PatientSession
-
-CLOSE_BACKUP_PROGRESS_AFTER_MS = 500  # brief: "show progress for anything over half a second"
-CLOSE_BACKUP_POLL_MS = 50
 
 
 class BackupJob(QObject):
@@ -215,11 +212,17 @@ class DatabaseShell(QObject):
             self.backup_job.wait()
         if self.restore_test_job is not None:
             self.restore_test_job.wait()
+        backups = list_auto_backups(session.path.stem)
+        self._window.release_session()  # no tab may read the closed connection meanwhile
         session.database.close()
         passphrase = session.passphrase
         try:
-            crypto.convert(
-                session.path, passphrase, new, backups=list_auto_backups(session.path.stem)
+            # A verified copy of every page: seconds for a large practice, so beside the window.
+            run_in_background(
+                lambda: crypto.convert(session.path, passphrase, new, backups=backups),
+                label=self.tr("Converting the database and its automatic backups…"),
+                parent=self._window,
+                object_name="convert-encryption",
             )
             passphrase = new
         finally:
@@ -304,46 +307,11 @@ class DatabaseShell(QObject):
         """The automatic backup on close, on a worker thread while the window keeps painting.
 
         A large practice's file takes seconds (4.4 s at 100,000 patients, copy and integrity
-        check): from half a second on a dialog says what is happening, and nothing can be
-        clicked meanwhile.
+        check); the backup of the day is not skipped by a stray click (no cancel button).
         """
-        finished = threading.Event()
-
-        def work() -> None:
-            try:
-                session.make_close_backup(own_connection=True)
-            finally:
-                finished.set()
-
-        worker = threading.Thread(target=work, name="osteodesk-close-backup")
-        worker.start()
-        dialog = QProgressDialog(self._window)
-        dialog.setObjectName("close_backup_progress")
-        dialog.setWindowTitle("OsteoDesk")
-        dialog.setLabelText(self.tr("Backing up the database before closing…"))
-        dialog.setCancelButton(None)  # the backup of the day is not skipped by a stray click
-        dialog.setRange(0, 0)  # busy: the online backup does not say how far it is
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.reset()  # not shown by itself: a busy dialog never reaches a value that shows it
-
-        def show_if_still_copying() -> None:
-            if not finished.is_set():
-                dialog.show()
-
-        QTimer.singleShot(CLOSE_BACKUP_PROGRESS_AFTER_MS, dialog, show_if_still_copying)
-        loop = QEventLoop()
-        poll = QTimer()
-        poll.setInterval(CLOSE_BACKUP_POLL_MS)
-
-        def check() -> None:
-            if finished.is_set():
-                loop.quit()
-
-        poll.timeout.connect(check)
-        poll.start()
-        if not finished.is_set():
-            loop.exec()  # also ends if the application quits meanwhile
-        poll.stop()
-        worker.join()
-        dialog.close()
-        dialog.deleteLater()
+        run_in_background(
+            lambda: session.make_close_backup(own_connection=True),
+            label=self.tr("Backing up the database before closing…"),
+            parent=self._window,
+            object_name="close-backup",
+        )

@@ -169,6 +169,27 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.show_tab(0)
 
+    def release_session(self) -> None:
+        """Drop the tabs and the session (its database is about to close): the opening page shows.
+
+        set_session() installs the tabs again.
+        """
+        self._drop_tabs()
+        if self._session is not None:
+            self._session.deleteLater()
+        self._session = None
+        self._patients_tab = None
+        self._install_opening_page()
+        self.retranslate_ui()
+
+    def _drop_tabs(self) -> None:
+        old_tabs = [self.tabs.widget(index) for index in range(self.tabs.count())]
+        self._pages = {}  # nothing to build while the old tabs go
+        self.tabs.clear()
+        for tab in old_tabs:
+            if tab is not None:
+                tab.deleteLater()
+
     def _install_opening_page(self) -> None:
         """What the window shows from its first paint until the database is open."""
         self.opening_label = QLabel()
@@ -211,12 +232,7 @@ class MainWindow(QMainWindow):
         old_session = self._session
         self._session = session
         session.setParent(self)
-        old_tabs = [self.tabs.widget(index) for index in range(self.tabs.count())]
-        self._pages = {}  # nothing to build while the old tabs go
-        self.tabs.clear()
-        for tab in old_tabs:
-            if tab is not None:
-                tab.deleteLater()
+        self._drop_tabs()
         if old_session is not None and old_session is not session:
             old_session.deleteLater()
         self.opening_label = None

@@ -363,6 +363,10 @@
         <translation>未做任何更改：当前患者有未保存的修改。</translation>
     </message>
     <message>
+        <source>Converting the database and its automatic backups…</source>
+        <translation>正在转换数据库及其自动备份…</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>

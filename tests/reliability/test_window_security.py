@@ -197,6 +197,55 @@ def test_settings_dialog_sets_changes_and_removes_the_passphrase(qtbot, open_win
     assert digests_of(path) == before
 
 
+def test_the_conversion_runs_beside_the_window_with_no_tab_on_the_closed_database(
+    open_window, tmp_path, monkeypatch
+):
+    import threading
+
+    path = tmp_path / "clinic.sqlite3"
+    window = open_window(path)
+    save_patient(window)
+    shell = shell_of(window)
+    real_convert = crypto.convert
+    seen: list[tuple[str, bool, bool]] = []
+
+    def watched_convert(*args, **kwargs):
+        seen.append(
+            (
+                threading.current_thread().name,
+                window.has_session,
+                window.new_patient_action.isEnabled(),
+            )
+        )
+        return real_convert(*args, **kwargs)
+
+    monkeypatch.setattr(crypto, "convert", watched_convert)
+    shell.change_passphrase(None, PASSPHRASE)
+    assert seen == [("osteodesk-convert-encryption", False, False)]
+    assert window.has_session
+    assert window.new_patient_action.isEnabled()
+    assert window.session.patients.count() == 1
+    assert crypto.looks_encrypted(path)
+
+
+def test_a_failed_conversion_reopens_the_database_as_it_was(open_window, tmp_path, monkeypatch):
+    path = tmp_path / "clinic.sqlite3"
+    window = open_window(path)
+    save_patient(window)
+    shell = shell_of(window)
+
+    def failing_convert(*args, **kwargs):
+        raise crypto.StorageError("the disk is full")
+
+    monkeypatch.setattr(crypto, "convert", failing_convert)
+    with pytest.raises(crypto.StorageError, match="the disk is full"):
+        shell.change_passphrase(None, PASSPHRASE)
+    assert window.has_session
+    assert window.session.patients.count() == 1
+    assert shell.session.passphrase is None
+    assert not crypto.looks_encrypted(path)
+
+
 def test_settings_refuse_an_idle_lock_without_a_secret(open_window, settings):
     window = open_window()
     window.settings_action.trigger()
@@ -253,7 +302,7 @@ def test_the_close_backup_runs_on_a_worker_while_the_window_paints(
     seen: list[bool] = []
 
     def look() -> None:
-        dialog = window.findChild(QProgressDialog, "close_backup_progress")
+        dialog = window.findChild(QProgressDialog, "close-backup")
         seen.append(dialog is not None and dialog.isVisible())
 
     QTimer.singleShot(100, look)  # fires only if the event loop runs during the backup

@@ -1,0 +1,77 @@
+"""Long file work (copies, conversions) on a worker thread while the window keeps painting.
+
+The brief: never block the UI thread, show progress for anything over half a second. The work
+must not touch the window's database connection (connections belong to their thread): it opens
+its own from the path, as every caller here does.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Final, TypeVar
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+
+PROGRESS_AFTER_MS: Final = 500  # brief: "show progress for anything over half a second"
+POLL_MS: Final = 50
+
+
+def run_in_background(
+    work: Callable[[], T], *, label: str, parent: QWidget | None, object_name: str
+) -> T:
+    """Run `work` on a worker thread and return its result (or raise its exception here).
+
+    The event loop keeps running meanwhile, so the window repaints. From PROGRESS_AFTER_MS on an
+    application-modal busy dialog (no cancel button) shows `label`; until `work` is done nothing
+    can be clicked, so the caller's state cannot change under it.
+    """
+    finished = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, raised there
+            outcome["error"] = exc
+        finally:
+            finished.set()
+
+    worker = threading.Thread(target=run, name=f"osteodesk-{object_name}")
+    worker.start()
+    dialog = QProgressDialog(parent)
+    dialog.setObjectName(object_name)
+    dialog.setWindowTitle("OsteoDesk")
+    dialog.setLabelText(label)
+    dialog.setCancelButton(None)
+    dialog.setRange(0, 0)  # busy: the copy does not say how far it is
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.reset()  # shown by the timer below only: a busy dialog never shows by itself
+
+    def show_if_still_running() -> None:
+        if not finished.is_set():
+            dialog.show()
+
+    QTimer.singleShot(PROGRESS_AFTER_MS, dialog, show_if_still_running)
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(POLL_MS)
+
+    def check() -> None:
+        if finished.is_set():
+            loop.quit()
+
+    poll.timeout.connect(check)
+    poll.start()
+    if not finished.is_set():
+        loop.exec()  # also ends if the application quits meanwhile: then the join waits
+    poll.stop()
+    worker.join()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["result"]  # type: ignore[return-value]
