@@ -77,14 +77,10 @@ def _open_file(file: Path, *, migrate: bool, passphrase: str | None) -> Database
         raise _classify(file, exc) from exc
     try:
         _configure(db)  # WAL is a write: only after the checks below
-        pending = _check_versions(db, file)
+        _check_versions(db, file)
         _enable_wal(db)
-        if migrate and pending:
-            if existing and _has_tables(db):
-                from osteodesk.storage.backup import auto_backup
-
-                auto_backup(file, "before-migration", db=db)
-            migrations.apply(db)
+        if migrate:
+            apply_migrations(db)
     except crypto.DRIVER_ERRORS as exc:
         db.close()
         raise _classify(file, exc) from exc
@@ -92,6 +88,37 @@ def _open_file(file: Path, *, migrate: bool, passphrase: str | None) -> Database
         db.close()
         raise
     return db
+
+
+def needs_backup_before_migration(db: Database) -> bool:
+    """Whether `db` (opened with ``migrate=False``) holds data and has steps pending.
+
+    The window then makes that backup on a worker thread (seconds for a large file) and calls
+    ``apply_migrations(db, backed_up=True)``.
+    """
+    return not db.memory and bool(pending_steps(db)) and _has_tables(db)
+
+
+def apply_migrations(db: Database, *, backed_up: bool = False) -> None:
+    """Run the pending steps of `db`, after an automatic backup unless the caller made one.
+
+    Raises:
+        StorageError: a fault while migrating (disk full, read-only; see `faults`).
+    """
+    if not pending_steps(db):
+        return
+    file = database_path(db)
+    if file is None:  # in memory: nothing to back up, nothing to name in a message
+        migrations.apply(db)
+        return
+    try:
+        if not backed_up and needs_backup_before_migration(db):
+            from osteodesk.storage.backup import auto_backup
+
+            auto_backup(file, "before-migration", db=db)
+        migrations.apply(db)
+    except crypto.DRIVER_ERRORS as exc:
+        raise _classify(file, exc) from exc
 
 
 def database_path(db: Database) -> Path | None:

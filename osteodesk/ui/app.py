@@ -323,7 +323,7 @@ def run_gui(
             marks.wait_for_first_paint()
             if not window.isVisible():
                 return 0  # closed before the database was open
-            session = open_with_passphrase(db_path, prompt, lock=lock)
+            session = open_with_passphrase(db_path, prompt, lock=lock, parent=window)
             attach_database(window, session, languages, settings=settings, prompt=prompt, demo=demo)
             attached = True
             marks.database_ready()

@@ -1,12 +1,19 @@
-"""Long file work (copies, conversions) on a worker thread while the window keeps painting.
+"""Work on worker threads while the window keeps painting, and what makes that safe.
 
-The brief: never block the UI thread, show progress for anything over half a second. The work
-must not touch the window's database connection (connections belong to their thread): it opens
-its own from the path, as every caller here does.
+The brief: never block the UI thread, show progress for anything over half a second. Work on a
+worker must not touch the window's database connection (connections belong to their thread): it
+opens its own from the path, as every caller here does.
+
+Python's cyclic garbage collector runs in whichever thread happens to allocate. Run on a worker,
+it can free Qt objects there (PySide destroys the C++ object with its wrapper), which crashes:
+seen as a segfault in the test suite once the close backup ran on a worker. So while any worker
+runs Python, automatic collection is held (hold_collection/release_collection, GUI thread only)
+and garbage waits for the GUI thread.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Final, TypeVar
@@ -18,6 +25,25 @@ T = TypeVar("T")
 
 PROGRESS_AFTER_MS: Final = 500  # brief: "show progress for anything over half a second"
 POLL_MS: Final = 50
+
+_collection = {"holds": 0, "was_enabled": True}
+
+
+def hold_collection() -> None:
+    """No automatic garbage collection until the matching release (call on the GUI thread)."""
+    if _collection["holds"] == 0:
+        _collection["was_enabled"] = gc.isenabled()
+        gc.disable()
+    _collection["holds"] += 1
+
+
+def release_collection() -> None:
+    """End one hold; collection resumes (if it was on) when none is left."""
+    if _collection["holds"] == 0:
+        return
+    _collection["holds"] -= 1
+    if _collection["holds"] == 0 and _collection["was_enabled"]:
+        gc.enable()
 
 
 def run_in_background(
@@ -41,7 +67,26 @@ def run_in_background(
             finished.set()
 
     worker = threading.Thread(target=run, name=f"osteodesk-{object_name}")
-    worker.start()
+    hold_collection()
+    try:
+        worker.start()
+        _wait_painting(worker, finished, label=label, parent=parent, object_name=object_name)
+    finally:
+        release_collection()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["result"]  # type: ignore[return-value]
+
+
+def _wait_painting(
+    worker: threading.Thread,
+    finished: threading.Event,
+    *,
+    label: str,
+    parent: QWidget | None,
+    object_name: str,
+) -> None:
+    """Run the event loop until `worker` is done, with the busy dialog from half a second on."""
     dialog = QProgressDialog(parent)
     dialog.setObjectName(object_name)
     dialog.setWindowTitle("OsteoDesk")
@@ -72,6 +117,3 @@ def run_in_background(
     worker.join()
     dialog.close()
     dialog.deleteLater()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["result"]  # type: ignore[return-value]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from osteodesk.storage.errors import StorageError
 
@@ -107,12 +107,17 @@ def acquire_lock(db_path: Path) -> QLockFile:
 
 
 def open_session(
-    db_path: Path, passphrase: str | None = None, *, lock: QLockFile | None = None
+    db_path: Path,
+    passphrase: str | None = None,
+    *,
+    lock: QLockFile | None = None,
+    parent: QWidget | None = None,
 ) -> DatabaseSession:
     """Lock `db_path` (unless `lock` already holds it), then open, create or migrate it.
 
     A lock taken here is released again if opening fails; a `lock` passed in stays with the
-    caller (who may try another passphrase).
+    caller (who may try another passphrase). Before a migration the automatic backup is made
+    beside the window (`parent`), which keeps painting: seconds for a large practice.
 
     Raises:
         DatabaseInUseError: another window holds the lock.
@@ -126,7 +131,12 @@ def open_session(
     own_lock = lock is None
     held = acquire_lock(db_path) if lock is None else lock
     try:
-        database = open_database(db_path, passphrase=passphrase)
+        database = open_database(db_path, passphrase=passphrase, migrate=False)
+        try:
+            _migrate(database, db_path, passphrase, parent)
+        except BaseException:
+            database.close()
+            raise
     except BaseException:
         if own_lock:
             held.unlock()
@@ -134,8 +144,33 @@ def open_session(
     return DatabaseSession(db_path, database, held, passphrase=crypto.passphrase_of(database))
 
 
+def _migrate(database: Any, db_path: Path, passphrase: str | None, parent: QWidget | None) -> None:
+    """Apply pending steps; the backup before them runs on a worker thread (its own connection)."""
+    from osteodesk.storage.database import apply_migrations, needs_backup_before_migration
+
+    if not needs_backup_before_migration(database):
+        apply_migrations(database)
+        return
+    from osteodesk.storage.backup import auto_backup
+    from osteodesk.ui.background import run_in_background
+
+    run_in_background(
+        lambda: auto_backup(db_path, "before-migration", passphrase=passphrase),
+        label=QApplication.translate(
+            "OsteoDesk", "Backing up the database before updating it for this version…"
+        ),
+        parent=parent,
+        object_name="migration-backup",
+    )
+    apply_migrations(database, backed_up=True)
+
+
 def open_with_passphrase(
-    db_path: Path, prompt: PassphrasePrompt | None, *, lock: QLockFile | None = None
+    db_path: Path,
+    prompt: PassphrasePrompt | None,
+    *,
+    lock: QLockFile | None = None,
+    parent: QWidget | None = None,
 ) -> DatabaseSession:
     """open_session, asking `prompt` for the passphrase of an encrypted file (again if wrong).
 
@@ -147,14 +182,14 @@ def open_with_passphrase(
     from osteodesk.storage import crypto
 
     if prompt is None or not crypto.looks_encrypted(db_path):
-        return open_session(db_path, lock=lock)
+        return open_session(db_path, lock=lock, parent=parent)
     error: str | None = None
     for attempt in range(PASSPHRASE_ATTEMPTS):
         passphrase = prompt(db_path, error)
         if passphrase is None:
             break
         try:
-            return open_session(db_path, passphrase, lock=lock)
+            return open_session(db_path, passphrase, lock=lock, parent=parent)
         except crypto.WrongPassphraseError:
             if attempt == PASSPHRASE_ATTEMPTS - 1:
                 raise

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from osteodesk.storage import crypto
 from osteodesk.storage.database import open_database
 from osteodesk.storage.errors import StorageError
-from osteodesk.ui.background import run_in_background
+from osteodesk.ui.background import hold_collection, release_collection, run_in_background
 from osteodesk.ui.database_session import (
     DatabaseInUseError,
     DatabaseSession,
@@ -30,7 +31,46 @@ from osteodesk.ui.main_window import MainWindow
 from osteodesk.ui.session import PatientSession
 
 
-class BackupJob(QObject):
+class _WorkerJob(QObject):
+    """A job on a worker thread that reports back through signals (queued to the GUI thread).
+
+    Automatic garbage collection is held while it runs (see background.py).
+    """
+
+    _done = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+        self._holding = False
+        self._done.connect(self._on_done)  # a method of a GUI-thread object: queued
+
+    def _begin(self, work: Callable[[], None], name: str) -> None:
+        def run() -> None:
+            try:
+                work()
+            finally:
+                self._done.emit()
+
+        hold_collection()
+        self._holding = True
+        self._thread = threading.Thread(target=run, name=name, daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout_s: float | None = None) -> None:
+        """Block until the job has finished (for shutting down and tests)."""
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+            if not self._thread.is_alive():
+                self._on_done()
+
+    def _on_done(self) -> None:
+        if self._holding:
+            self._holding = False
+            release_collection()
+
+
+class BackupJob(_WorkerJob):
     """Copies the database on a worker thread, so a large file never freezes the window.
 
     The worker opens its own connection from the path (connections belong to their thread,
@@ -44,24 +84,9 @@ class BackupJob(QObject):
     succeeded = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: threading.Thread | None = None
-
     def start(self, source: Path, target: Path, passphrase: str | None = None) -> None:
         """Begin the copy; one of the two signals follows on the GUI thread."""
-        self._thread = threading.Thread(
-            target=self._run,
-            args=(source, target, passphrase),
-            name="osteodesk-backup",
-            daemon=True,
-        )
-        self._thread.start()
-
-    def wait(self, timeout_s: float | None = None) -> None:
-        """Block until the copy has finished (for shutting down and tests)."""
-        if self._thread is not None:
-            self._thread.join(timeout_s)
+        self._begin(lambda: self._run(source, target, passphrase), "osteodesk-backup")
 
     def _run(self, source: Path, target: Path, passphrase: str | None) -> None:
         from osteodesk.storage.backup import backup_database
@@ -74,7 +99,7 @@ class BackupJob(QObject):
             self.succeeded.emit(str(report.target))
 
 
-class RestoreTestJob(QObject):
+class RestoreTestJob(_WorkerJob):
     """File > Test restore on a worker thread: the latest backup restored on trial and compared.
 
     Signals:
@@ -83,21 +108,9 @@ class RestoreTestJob(QObject):
 
     finished = Signal(bool, str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: threading.Thread | None = None
-
     def start(self, db_path: Path, passphrase: str | None) -> None:
         """Begin; `finished` follows on the GUI thread."""
-        self._thread = threading.Thread(
-            target=self._run, args=(db_path, passphrase), name="osteodesk-trial", daemon=True
-        )
-        self._thread.start()
-
-    def wait(self, timeout_s: float | None = None) -> None:
-        """Block until the trial has finished (for shutting down and tests)."""
-        if self._thread is not None:
-            self._thread.join(timeout_s)
+        self._begin(lambda: self._run(db_path, passphrase), "osteodesk-trial")
 
     def _run(self, db_path: Path, passphrase: str | None) -> None:
         from osteodesk.storage.backup import list_auto_backups, trial_restore
@@ -265,7 +278,7 @@ class DatabaseShell(QObject):
         if new_path == self.session.path:
             return
         try:
-            new_session = open_with_passphrase(new_path, self._prompt)
+            new_session = open_with_passphrase(new_path, self._prompt, parent=self._window)
         except crypto.EncryptedDatabaseError:
             return  # the user cancelled the passphrase
         except DatabaseInUseError:

@@ -663,6 +663,10 @@
 <context>
     <name>OsteoDesk</name>
     <message>
+        <source>Backing up the database before updating it for this version…</source>
+        <translation>正在备份数据库，然后为此版本更新数据库…</translation>
+    </message>
+    <message>
         <source>Wrong passphrase for {path}. Passphrases are case-sensitive; try again.</source>
         <translation>{path} 的口令不正确。口令区分大小写，请重试。</translation>
     </message>

@@ -105,13 +105,14 @@ def test_run_gui_opens_the_database_after_the_window_has_painted(monkeypatch, se
         windows.append(MainWindow(**kwargs))
         return windows[-1]
 
-    def watching_open(path, prompt, *, lock=None):
+    def watching_open(path, prompt, *, lock=None, parent=None):
         (window,) = windows
         seen["visible"] = window.isVisible()
         seen["opening"] = window.opening_label.text() if window.opening_label else None
         seen["has_session"] = window.has_session
         seen["locked"] = lock_path(path).exists()
-        return real_open(path, prompt, lock=lock)
+        seen["parent_is_window"] = parent is window
+        return real_open(path, prompt, lock=lock, parent=parent)
 
     monkeypatch.setattr(app_module, "MainWindow", recording_window)
     monkeypatch.setattr(app_module, "open_with_passphrase", watching_open)
@@ -122,6 +123,7 @@ def test_run_gui_opens_the_database_after_the_window_has_painted(monkeypatch, se
         "opening": "Opening the database…",
         "has_session": False,
         "locked": True,  # a second window is refused before anything appears
+        "parent_is_window": True,  # a backup before a migration shows over the window
     }
     assert not lock_path(db_path).exists()
 
@@ -166,3 +168,46 @@ def test_closing_the_shell_before_the_database_opens_is_quiet(settings, db_path,
     assert not window.isVisible()
     with pytest.raises(RuntimeError, match="not open yet"):
         _ = window.session
+
+
+def test_the_backup_before_a_migration_runs_beside_the_window(tmp_path, monkeypatch, qtbot):
+    """An upgrade copies the whole file first: on a worker thread, the window painting."""
+    import threading
+
+    from sqlite_utils import Database
+
+    from osteodesk.storage import backup as backup_module
+    from osteodesk.storage import paths
+    from osteodesk.storage.database import applied_steps
+    from osteodesk.storage.migrations import known_steps, migrations
+    from osteodesk.ui.database_session import open_session
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before=known_steps()[-1])
+    old.execute(
+        "INSERT INTO patients (id, mrn, name, sort_key, sex, birth_date, created_at, updated_at)"
+        " VALUES (1, 'MRN-1', '王秀英', 'wangxiuying', 'female', '1954-05-12', 't', 't')"
+    )
+    old.conn.commit()
+    old.close()
+    real_auto_backup = backup_module.auto_backup
+    threads: list[str] = []
+
+    def watched_auto_backup(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real_auto_backup(*args, **kwargs)
+
+    monkeypatch.setattr(backup_module, "auto_backup", watched_auto_backup)
+    session = open_session(path)
+    try:
+        assert threads == ["osteodesk-migration-backup"]
+        assert applied_steps(session.database) == known_steps()
+        (made,) = paths.backup_dir().glob("old-*-before-migration.sqlite3")
+        copy = Database(made)
+        assert known_steps()[-1] not in applied_steps(copy)  # taken before the step ran
+        assert copy.execute("SELECT name FROM patients").fetchall() == [("王秀英",)]
+        copy.close()
+    finally:
+        session.backup_on_close = False
+        session.close()

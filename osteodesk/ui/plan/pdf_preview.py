@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QRect,
     QRunnable,
     QSize,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from osteodesk.ui.background import hold_collection, release_collection
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -51,6 +54,23 @@ class RenderSignals(QObject):
     finished = Signal(bytes)
     failed = Signal(str)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._holding = False
+        self.finished.connect(self._release)  # methods of this GUI-thread object: queued
+        self.failed.connect(self._release)
+
+    def hold(self) -> None:
+        """Hold garbage collection until the job reports back (see ui/background.py)."""
+        if not self._holding:
+            self._holding = True
+            hold_collection()
+
+    def _release(self, *_result: object) -> None:
+        if self._holding:
+            self._holding = False
+            release_collection()
+
 
 class RenderJob(QRunnable):
     """Calls `render` on a pool thread and emits the bytes or the error message."""
@@ -59,6 +79,11 @@ class RenderJob(QRunnable):
         super().__init__()
         self.signals = RenderSignals()
         self._render = render
+
+    def start_on(self, pool: QThreadPool) -> None:
+        """Run on `pool` (garbage collection is held until the job reports back)."""
+        self.signals.hold()
+        pool.start(self)
 
     def run(self) -> None:
         """Run on the worker thread; only signals cross back to the UI thread."""

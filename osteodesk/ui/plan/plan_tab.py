@@ -242,7 +242,7 @@ class PlanTab(QWidget):
         job.signals.failed.connect(self._on_render_failed)
         self._job = job
         self._set_busy(True)
-        QThreadPool.globalInstance().start(job)
+        job.start_on(QThreadPool.globalInstance())
         return True
 
     @property
