@@ -4,7 +4,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from osteodesk.storage.database import open_database
 from osteodesk.ui.app import create_main_window
@@ -111,3 +112,13 @@ def open_patient(session, make_record):
         return patient_id
 
     return open_
+
+
+@pytest.fixture
+def fresh_event_loop_afterwards():
+    """run_gui quits the application; spin one more loop so later tests get a working one."""
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        QTimer.singleShot(0, app.quit)
+        app.exec()

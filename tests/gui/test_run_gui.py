@@ -4,8 +4,6 @@ import argparse
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from osteodesk.storage import paths
 from osteodesk.ui import app as app_module
@@ -14,15 +12,8 @@ from osteodesk.ui.crash import LOG_FILENAME
 from osteodesk.ui.database_session import lock_path
 from osteodesk.ui.i18n import SETTINGS_KEY
 
-
-@pytest.fixture(autouse=True)
-def _fresh_event_loop_afterwards():
-    """run_gui quits the application; spin one more loop so later tests get a working one."""
-    yield
-    app = QApplication.instance()
-    if app is not None:
-        QTimer.singleShot(0, app.quit)
-        app.exec()
+# run_gui quits the application: each test leaves a working event loop behind.
+pytestmark = pytest.mark.usefixtures("fresh_event_loop_afterwards")
 
 
 def test_runs_until_quit_then_frees_the_database(monkeypatch, settings, db_path):

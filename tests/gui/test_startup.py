@@ -7,14 +7,15 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from osteodesk.ui import app as app_module
 from osteodesk.ui.app import QUIT_AFTER_ENV, run_gui
 from osteodesk.ui.database_session import lock_path
 from osteodesk.ui.i18n import LanguageController
 from osteodesk.ui.main_window import MainWindow
+
+# run_gui quits the application: each test leaves a working event loop behind.
+pytestmark = pytest.mark.usefixtures("fresh_event_loop_afterwards")
 
 # Modules that must not load before the first paint: the storage layer and the rules.
 HEAVY_MODULES = (
@@ -56,16 +57,6 @@ print(json.dumps({
 }))
 lock.unlock()
 """
-
-
-@pytest.fixture(autouse=True)
-def _fresh_event_loop_afterwards():
-    """run_gui quits the application; spin one more loop so later tests get a working one."""
-    yield
-    app = QApplication.instance()
-    if app is not None:
-        QTimer.singleShot(0, app.quit)
-        app.exec()
 
 
 def test_the_shell_paints_without_loading_storage_or_rules(tmp_path):
