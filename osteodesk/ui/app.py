@@ -62,6 +62,7 @@ NON_INTERACTIVE_PLATFORMS = ("offscreen", "minimal")
 DEMO_PATIENT_COUNT = 60  # enough to scroll and search, small enough to fill in ~30 ms
 DEMO_SEED = 0
 FIRST_PAINT_WAIT_MS = 500  # a window that is not exposed (minimised) does not paint: go on
+MARKS_GIVE_UP_MS = 5_000  # stop watching for the "ready" paint after this long
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -183,6 +184,10 @@ class _StartupMarks(QObject):
     def database_ready(self) -> None:
         """The tabs are filled: mark their first paint."""
         self._ready = True
+        if self._quit_after_ms is None:
+            # A window that never paints again (minimised) must not keep an application-wide
+            # filter: it sees every event of the session.
+            QTimer.singleShot(MARKS_GIVE_UP_MS, self.stop)
 
     def stop(self) -> None:
         """Stop watching (start-up is over or failed)."""
