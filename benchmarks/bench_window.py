@@ -137,6 +137,8 @@ def _start(command: list[str], env: dict[str, str]) -> dict[str, tuple[float, fl
             marks[name] = (float(match.group(1)) - started, int(match.group(2)) / 1024.0)
     if result.returncode != 0 or "first paint" not in marks:
         raise RuntimeError(f"{command[:3]} did not paint: {result.stderr[-800:]}")
+    if command[1:3] == ["-m", "osteodesk"] and "ready" not in marks:
+        raise RuntimeError(f"the window never showed its list: {result.stderr[-800:]}")
     return marks
 
 

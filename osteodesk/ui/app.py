@@ -329,6 +329,8 @@ def run_gui(
             if not window.isVisible():
                 return 0  # closed before the database was open
             session = open_with_passphrase(db_path, prompt, lock=lock, parent=window)
+            if not window.isVisible():
+                return 0  # closed while the database was opening: nothing was shown
             attach_database(window, session, languages, settings=settings, prompt=prompt, demo=demo)
             attached = True
             marks.database_ready()

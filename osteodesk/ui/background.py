@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Final, TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from typing_extensions import override
 
 T = TypeVar("T")
 
@@ -27,6 +29,51 @@ PROGRESS_AFTER_MS: Final = 500  # brief: "show progress for anything over half a
 POLL_MS: Final = 50
 
 _collection = {"holds": 0, "was_enabled": True}
+
+# What the user can do to the window (the window system sends these as spontaneous events).
+_USER_INPUT: Final = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.Close,  # the window manager's close button
+    }
+)
+
+
+class _InputBlocker(QObject):
+    """Swallows the user's keys, clicks and close requests; painting and timers go on."""
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.spontaneous() and event.type() in _USER_INPUT
+
+
+@contextmanager
+def blocking_input() -> Iterator[None]:
+    """While the event loop runs inside, nothing the user does reaches any window.
+
+    A modal dialog is not enough: it shows only after half a second, Esc hides a progress dialog
+    even without a cancel button, and a window could then be closed or a database opened under
+    the work in progress.
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        yield
+        return
+    blocker = _InputBlocker()
+    app.installEventFilter(blocker)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(blocker)
 
 
 def hold_collection() -> None:
@@ -52,8 +99,9 @@ def run_in_background(
     """Run `work` on a worker thread and return its result (or raise its exception here).
 
     The event loop keeps running meanwhile, so the window repaints. From PROGRESS_AFTER_MS on an
-    application-modal busy dialog (no cancel button) shows `label`; until `work` is done nothing
-    can be clicked, so the caller's state cannot change under it.
+    application-modal busy dialog (no cancel button) shows `label`; until `work` is done no key,
+    click or close request reaches any window (blocking_input), so the caller's state cannot
+    change under it.
     """
     finished = threading.Event()
     outcome: dict[str, object] = {}
@@ -69,8 +117,9 @@ def run_in_background(
     worker = threading.Thread(target=run, name=f"osteodesk-{object_name}")
     hold_collection()
     try:
-        worker.start()
-        _wait_painting(worker, finished, label=label, parent=parent, object_name=object_name)
+        with blocking_input():
+            worker.start()
+            _wait_painting(worker, finished, label=label, parent=parent, object_name=object_name)
     finally:
         release_collection()
     if "error" in outcome:

@@ -65,6 +65,8 @@ class _WorkerJob(QObject):
                 self._on_done()
 
     def _on_done(self) -> None:
+        if self._thread is not None:
+            self._thread.join()  # emitted last: the worker runs no more Python after a moment
         if self._holding:
             self._holding = False
             release_collection()
@@ -221,10 +223,7 @@ class DatabaseShell(QObject):
             raise StorageError(
                 self.tr("Nothing was changed: the open patient has unsaved changes.")
             )
-        if self.backup_job is not None:
-            self.backup_job.wait()
-        if self.restore_test_job is not None:
-            self.restore_test_job.wait()
+        self._wait_for_jobs()
         backups = list_auto_backups(session.path.stem)
         self._window.release_session()  # no tab may read the closed connection meanwhile
         session.database.close()
@@ -279,8 +278,11 @@ class DatabaseShell(QObject):
             return
         try:
             new_session = open_with_passphrase(new_path, self._prompt, parent=self._window)
-        except crypto.EncryptedDatabaseError:
-            return  # the user cancelled the passphrase
+        except crypto.EncryptedDatabaseError as exc:
+            if self._prompt is not None:
+                return  # the user cancelled the passphrase
+            self._window.show_error(self.tr("Open database"), str(exc))
+            return
         except DatabaseInUseError:
             self._window.show_error(
                 self.tr("Open database"),
@@ -304,17 +306,21 @@ class DatabaseShell(QObject):
         job.start(self.session.path, Path(path), self.session.passphrase)
         self.backup_job = job
 
+    def _wait_for_jobs(self) -> None:
+        """Every backup and trial restore started from this window, not only the latest."""
+        for job in self.findChildren(_WorkerJob):
+            job.wait()
+
     def _on_window_closed(self) -> None:
-        if self.backup_job is not None:
-            self.backup_job.wait()
-        if self.restore_test_job is not None:
-            self.restore_test_job.wait()
+        self._wait_for_jobs()
         session = self.session
-        if session.backup_on_close:
-            session.backup_on_close = False  # made here, not again by close()
-            self._back_up_while_closing(session)
-        session.close()
-        self._languages.uninstall()
+        try:
+            if session.backup_on_close:
+                session.backup_on_close = False  # made here, not again by close()
+                self._back_up_while_closing(session)
+        finally:
+            session.close()
+            self._languages.uninstall()
 
     def _back_up_while_closing(self, session: DatabaseSession) -> None:
         """The automatic backup on close, on a worker thread while the window keeps painting.

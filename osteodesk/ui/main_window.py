@@ -610,8 +610,12 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         # Only a window someone can see asks about unsaved changes (a hidden one cannot answer).
-        leaving_allowed = self._patients_tab is None or self._patients_tab.confirm_leave()
-        if not self._closed and self.isVisible() and not leaving_allowed:
+        if (
+            not self._closed
+            and self.isVisible()
+            and self._patients_tab is not None
+            and not self._patients_tab.confirm_leave()
+        ):
             event.ignore()
             return
         if not self._closed:

@@ -60,3 +60,32 @@ def test_a_backup_job_holds_collection_until_it_reports_back(qtbot, tmp_path):
         assert not gc.isenabled()
     qtbot.waitUntil(gc.isenabled, timeout=5_000)
     assert (tmp_path / "copy.sqlite3").is_file()
+
+
+def test_nothing_the_user_does_reaches_a_window_while_the_work_runs(qtbot):
+    """Keys and clicks are swallowed from the start; Esc cannot hide the busy dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    button = QPushButton("New patient")
+    qtbot.add_widget(button)
+    button.show()
+    clicks: list[bool] = []
+    button.clicked.connect(lambda: clicks.append(True))
+    seen: list[bool] = []
+
+    def click_and_escape() -> None:
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                QTest.keyClick(widget, Qt.Key.Key_Escape)
+                seen.append(widget.isVisible())
+
+    QTimer.singleShot(100, click_and_escape)
+    QTimer.singleShot(650, click_and_escape)
+    run_in_background(lambda: time.sleep(0.9), label="…", parent=button, object_name="test-blocked")
+    assert clicks == []
+    assert seen == [True]  # the dialog (shown from 0.5 s) stayed up through Esc
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert clicks == [True]  # and input works again afterwards

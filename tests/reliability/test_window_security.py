@@ -377,3 +377,17 @@ def test_a_full_disk_while_saving_is_a_message_not_a_crash(open_window, tmp_path
     assert window.session.has_unsaved_changes  # the edit is still on screen to retry
     db.execute("PRAGMA max_page_count = 1073741823")
     assert digests_of(path) == before
+
+
+def test_opening_an_encrypted_file_without_a_way_to_ask_says_why(open_window, tmp_path):
+    """With no passphrase prompt (offscreen, tests) the refusal is shown, not swallowed."""
+    other = tmp_path / "other.sqlite3"
+    open_database(other).close()
+    crypto.convert(other, None, PASSPHRASE, backups=[])
+    window = open_window(tmp_path / "clinic.sqlite3")
+    shown: list[str] = []
+    window.show_error = lambda title, text: shown.append(text)
+    window.open_database_requested.emit(str(other))
+    assert len(shown) == 1
+    assert f"{other} is encrypted: give its passphrase" in shown[0]
+    assert shell_of(window).session.path == tmp_path / "clinic.sqlite3"

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE: Final = (820, 700)
 POINTS_PER_INCH: Final = 72.0
+POOL_IDLE_WAIT_MS: Final = 1_000  # after a render job's last signal (normally microseconds)
 
 
 class RenderSignals(QObject):
@@ -57,18 +58,22 @@ class RenderSignals(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._holding = False
+        self._pool = QThreadPool.globalInstance()
         self.finished.connect(self._release)  # methods of this GUI-thread object: queued
         self.failed.connect(self._release)
 
-    def hold(self) -> None:
+    def hold(self, pool: QThreadPool) -> None:
         """Hold garbage collection until the job reports back (see ui/background.py)."""
         if not self._holding:
             self._holding = True
+            self._pool = pool
             hold_collection()
 
     def _release(self, *_result: object) -> None:
         if self._holding:
             self._holding = False
+            # The signal is the job's last act: wait the moment until its thread is idle.
+            self._pool.waitForDone(POOL_IDLE_WAIT_MS)
             release_collection()
 
 
@@ -82,7 +87,7 @@ class RenderJob(QRunnable):
 
     def start_on(self, pool: QThreadPool) -> None:
         """Run on `pool` (garbage collection is held until the job reports back)."""
-        self.signals.hold()
+        self.signals.hold(pool)
         pool.start(self)
 
     def run(self) -> None:

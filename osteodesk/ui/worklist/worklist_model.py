@@ -29,6 +29,7 @@ from typing_extensions import override
 from osteodesk.core.constants import RULES_VERSION
 from osteodesk.core.worklist import STATUSES, what_text
 from osteodesk.storage.due import WorklistEntry
+from osteodesk.ui.background import blocking_input
 from osteodesk.ui.patients.labels import catalogue_label, catalogue_language, format_date
 from osteodesk.ui.session import PatientSession
 
@@ -352,7 +353,8 @@ def bring_due_up_to_date(session: PatientSession, parent: QWidget | None = None)
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        session.due.refresh_stale(session.today(), progress=progress)
+        with blocking_input():  # setValue runs the event loop: no click may reach the tabs
+            session.due.refresh_stale(session.today(), progress=progress)
     finally:
         QGuiApplication.restoreOverrideCursor()
         dialog.close()
