@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, TypeVar
 
-RULES_VERSION: Final = "2026.2"
+RULES_VERSION: Final = "2026.3"
 
 TAGS: Final = ("C", "S", "U")
 

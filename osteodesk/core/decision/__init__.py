@@ -24,7 +24,7 @@ from osteodesk.core.decision.rheumatology import rheumatology_notes
 from osteodesk.core.decision.risk import assess_risk, diagnose
 from osteodesk.core.decision.scores import compute_scores
 from osteodesk.core.decision.settings import RuleSettings
-from osteodesk.core.decision.state import DRUG_CLASS, assess_treatment
+from osteodesk.core.decision.state import DENOSUMAB_DOSE_ALERTS, DRUG_CLASS, assess_treatment
 from osteodesk.core.decision.supportive import supportive_care
 from osteodesk.core.evaluation import Alert, Evaluation, Reason, Step, evaluation_to_json
 from osteodesk.core.record import PatientRecord, parse_record
@@ -37,7 +37,6 @@ __all__ = [
 ]
 
 _SEVERITY_ORDER: Final = {s: i for i, s in enumerate(codes.SEVERITIES)}
-_DENOSUMAB_DOSE_ALERTS: Final = ("denosumab_dose_due", "denosumab_dose_late")
 CORRECT_CALCIUM_THEN_DOSE: Final = "correct calcium, then dose without delay"
 
 
@@ -47,7 +46,7 @@ def _merge_alerts(alerts: Sequence[Alert], hypocalcemia: bool) -> tuple[Alert, .
     for item in alerts:
         if item.code in seen:
             continue
-        if hypocalcemia and item.code in _DENOSUMAB_DOSE_ALERTS:
+        if hypocalcemia and item.code in DENOSUMAB_DOSE_ALERTS:
             item = replace(item, detail=CORRECT_CALCIUM_THEN_DOSE)
         seen[item.code] = item
     return tuple(sorted(seen.values(), key=lambda a: _SEVERITY_ORDER[a.severity]))
@@ -107,7 +106,7 @@ def evaluate(
     if (
         gates.hypocalcemia
         and status.state == "on_denosumab"
-        and any(a.code in _DENOSUMAB_DOSE_ALERTS for a in status.alerts)
+        and any(a.code in DENOSUMAB_DOSE_ALERTS for a in status.alerts)
     ):
         notes.append(note("correct_calcium_then_dose"))
 

@@ -27,7 +27,7 @@ from osteodesk.core.decision.options import Decision
 from osteodesk.core.decision.reasons import alert, note
 from osteodesk.core.decision.risk import RiskResult
 from osteodesk.core.decision.settings import RuleSettings
-from osteodesk.core.decision.state import TreatmentStatus, class_intervals
+from osteodesk.core.decision.state import DENOSUMAB_DOSE_ALERTS, TreatmentStatus, class_intervals
 from osteodesk.core.evaluation import Alert, MonitoringItem, Reason, Step
 from osteodesk.core.record import LabResult, Treatment
 
@@ -124,25 +124,32 @@ def _dxa(
 
 
 def _btm(plan: _Plan, facts: Facts, steps: list[_Scheduled]) -> None:
-    if not steps:
-        return
-    first = steps[0]
-    drug = first.step.drug
-    marker = (
-        "p1np" if drug in codes.ANABOLICS else "ctx" if drug in codes.ORAL_BISPHOSPHONATES else None
-    )
-    if marker is None:
-        return
-    three = add_months(first.start, k.BTM_RECHECK_MONTHS)
-    if first.record is None:
-        plan.add(marker, facts.as_of, "btm_baseline")
-        plan.add(marker, three, "btm_three_months")
-        return
-    window_end = add_days(three, k.BTM_WINDOW_DAYS)
-    window_start = add_days(three, -k.BTM_WINDOW_DAYS)
-    done = any(window_start <= lab.date <= window_end for lab in _labs(facts, marker))
-    if facts.as_of <= window_end and not done:
-        plan.add(marker, three, "btm_three_months")
+    """P1NP for an anabolic, CTX for an oral bisphosphonate: at the start and 3 months on (A7).
+
+    Every scheduled step counts, each from its own start (ambiguity 44): an oral
+    bisphosphonate after a teriparatide course gets its CTX pair when it starts.
+    """
+    for scheduled in steps:
+        drug = scheduled.step.drug
+        marker = (
+            "p1np"
+            if drug in codes.ANABOLICS
+            else "ctx"
+            if drug in codes.ORAL_BISPHOSPHONATES
+            else None
+        )
+        if marker is None:
+            continue
+        three = add_months(scheduled.start, k.BTM_RECHECK_MONTHS)
+        if scheduled.record is None:
+            plan.add(marker, scheduled.start, "btm_baseline")
+            plan.add(marker, three, "btm_three_months")
+            continue
+        window_end = add_days(three, k.BTM_WINDOW_DAYS)
+        window_start = add_days(three, -k.BTM_WINDOW_DAYS)
+        done = any(window_start <= lab.date <= window_end for lab in _labs(facts, marker))
+        if facts.as_of <= window_end and not done:
+            plan.add(marker, three, "btm_three_months")
 
 
 def _calcium(
@@ -154,6 +161,8 @@ def _calcium(
             add_months(facts.as_of, k.CALCIUM_AFTER_HYPOCALCEMIA_MONTHS),
             "calcium_after_hypocalcemia",
         )
+    if not any(s.step.drug == "denosumab" for s in steps):
+        _calcium_for_pending_dose(plan, facts, status, gates)
     for scheduled in steps:
         drug = scheduled.step.drug
         if drug in codes.PTH_ANALOGUES and scheduled.record is None:
@@ -175,13 +184,41 @@ def _calcium(
                     "calcium_ckd_after_denosumab",
                 )
         else:
-            plan.add("serum_calcium", scheduled.start, "calcium_before_denosumab")
+            plan.add(
+                "serum_calcium",
+                max(add_days(scheduled.start, -k.CALCIUM_BEFORE_DENOSUMAB_DAYS), facts.as_of),
+                "calcium_before_denosumab",
+            )
             if gates.severe_ckd:
                 plan.add(
                     "serum_calcium",
                     add_days(scheduled.start, k.DAYS_PER_WEEK),
                     "calcium_ckd_after_denosumab",
                 )
+
+
+def _calcium_for_pending_dose(
+    plan: _Plan, facts: Facts, status: TreatmentStatus, gates: Gates
+) -> None:
+    """The next denosumab dose still asked for without an option (A4: a patient on denosumab
+    keeps the dose alert under the hypocalcaemia gate): its checks are due all the same (A7)."""
+    schedule = status.denosumab
+    asked = any(a.code in DENOSUMAB_DOSE_ALERTS for a in status.alerts)
+    if status.state != "on_denosumab" or not asked or schedule is None:
+        return
+    if schedule.last_dose is None or schedule.next_due is None:
+        return
+    plan.add(
+        "serum_calcium",
+        max(add_days(schedule.next_due, -k.CALCIUM_BEFORE_DENOSUMAB_DAYS), facts.as_of),
+        "calcium_before_denosumab",
+    )
+    if gates.severe_ckd:
+        plan.add(
+            "serum_calcium",
+            _ckd_check(schedule.last_dose, facts.as_of),
+            "calcium_ckd_after_denosumab",
+        )
 
 
 def _ckd_check(last_dose: date, as_of: date) -> date:

@@ -134,6 +134,10 @@ class BisphosphonateCourse:
         return self.months >= self.max_months
 
 
+# The alerts that ask for the next denosumab dose (due, or late).
+DENOSUMAB_DOSE_ALERTS: Final = ("denosumab_dose_due", "denosumab_dose_late")
+
+
 @dataclass(frozen=True, slots=True)
 class DenosumabSchedule:
     """The latest denosumab record with its dose dates (A5)."""

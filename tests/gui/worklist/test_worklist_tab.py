@@ -389,6 +389,7 @@ def test_a_rules_upgrade_recomputes_the_worklist_behind_a_progress_dialog(
     """After an upgrade every patient is stale: the items are computed with progress shown."""
     from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+    from osteodesk.core.constants import RULES_VERSION
     from osteodesk.storage import due as due_module
     from osteodesk.ui.worklist import worklist_model
     from osteodesk.ui.worklist.worklist_model import bring_due_up_to_date
@@ -425,7 +426,7 @@ def test_a_rules_upgrade_recomputes_the_worklist_behind_a_progress_dialog(
         (True, 3, 4),
         (False, -1, 4),
     ]
-    assert "worklist for the current rules (2026.2)" in shown[0][3]
+    assert f"worklist for the current rules ({RULES_VERSION})" in shown[0][3]
     assert QApplication.overrideCursor() is None
     assert not session.due.has_stale()
     after = [(e.patient_id, e.code, e.due_date) for e in session.due.worklist(today, 60)]

@@ -57,7 +57,8 @@ def test_starting_romosozumab_then_denosumab():
     # dental review before romosozumab now and before denosumab after 12 months
     assert items(ev, "dental_exam") == [AS_OF, date(2027, 11, 25)]
     assert ("vitamin_d_25oh", date(2027, 11, 25)) in schedule(ev)
-    assert ("serum_calcium", date(2027, 11, 25)) in schedule(ev)
+    # A7: calcium 14 days before each denosumab dose, the first one included
+    assert items(ev, "serum_calcium") == [date(2027, 11, 11)]
     assert items(ev, "vfa") == [AS_OF]  # lowest T -3.2 is at or below -2.5
 
 
@@ -270,3 +271,68 @@ def test_bmd_before_the_treatment_started_is_not_a_loss_on_treatment():
     ]
     ev = run(woman(dxa=scans, treatments=[{"drug": "alendronate", "start_date": "2025-01-01"}]))
     assert "bmd_loss_on_treatment" not in alert_codes(ev)
+
+
+# --- third reading of A7 (2026-11-25) ---------------------------------------------------------
+
+
+def test_oral_bisphosphonate_after_an_anabolic_gets_its_ctx_pair_when_it_starts():
+    """A7 p1np/ctx: baseline at start and 3 months after starting an oral bisphosphonate; a
+    follow-on step starts after the steps before it (ambiguity 44)."""
+    ev = run(
+        woman(
+            age=66,
+            glucocorticoid={"dose_mg_per_day": 10, "start_date": "2026-01-01", "end_date": None},
+            fractures=[{"site": "vertebra", "date": "2025-06-01", "fragility": True}],
+            dxa=[{"date": "2026-10-01", "lumbar_spine_t": -2.7, "femoral_neck_t": -2.2}],
+        )
+    )
+    assert ev.options[0].drugs == ("teriparatide", "alendronate")
+    assert items(ev, "p1np") == [AS_OF, date(2027, 2, 25)]
+    assert items(ev, "ctx") == [date(2028, 11, 25), date(2029, 2, 25)]
+
+
+def test_calcium_before_a_follow_on_denosumab_is_14_days_before_its_first_dose():
+    ev = run(woman(**VERY_HIGH))
+    assert ev.options[0].drugs == ("romosozumab", "denosumab")
+    assert ("serum_calcium", date(2027, 11, 11)) in schedule(ev)
+    assert ("serum_calcium", date(2027, 11, 25)) not in schedule(ev)
+
+
+def test_on_denosumab_with_low_calcium_the_dose_still_asked_for_gets_its_calcium_check():
+    """A4: a patient on denosumab keeps the dose alert under the hypocalcaemia gate; A7: calcium
+    14 days before each denosumab dose, and 1 month after the gate."""
+    ev = run(
+        woman(
+            age=76,
+            dxa=[{"date": "2026-01-01", "lumbar_spine_t": -2.6}],
+            labs=[
+                {"date": "2026-11-20", "test": "calcium", "value": 2.0, "unit": "mmol/L"},
+                {"date": "2026-11-20", "test": "egfr", "value": 60, "unit": "mL/min/1.73m2"},
+            ],
+            treatments=[
+                {"drug": "denosumab", "start_date": "2022-01-01", "last_dose_date": "2026-06-10"}
+            ],
+        )
+    )
+    assert ev.options == ()
+    assert {"hypocalcemia_correct_first", "denosumab_dose_due"} <= alert_codes(ev)
+    # next dose 2026-12-10: the check 14 days before it is tomorrow; the gate's a month on
+    assert items(ev, "serum_calcium") == [date(2026, 11, 26), date(2026, 12, 25)]
+
+
+def test_continuing_denosumab_gets_one_pre_dose_calcium_check():
+    """The option that continues denosumab schedules the check; the no-option path adds none."""
+    ev = run(
+        woman(
+            age=70,
+            dxa=[{"date": "2026-01-01", "lumbar_spine_t": -1.2, "femoral_neck_t": -1.3}],
+            treatments=[
+                {"drug": "denosumab", "start_date": "2020-01-01", "last_dose_date": "2026-06-10"}
+            ],
+        )
+    )
+    assert ev.options[0].drugs == ("denosumab",)
+    assert [(m.due_date, m.reason) for m in ev.monitoring if m.item == "serum_calcium"] == [
+        (date(2026, 11, 26), "calcium_before_denosumab")
+    ]

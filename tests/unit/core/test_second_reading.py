@@ -42,9 +42,10 @@ def due(evaluation: Evaluation, item: str) -> list[date]:
     return sorted(m.due_date for m in evaluation.monitoring if m.item == item)
 
 
-def test_rules_version_bumped_for_the_second_reading() -> None:
-    """RULES_VERSION changes whenever a rule changes (clinical-rules, Part B preamble)."""
-    assert RULES_VERSION == "2026.2"
+def test_rules_version_bumped_for_the_third_reading() -> None:
+    """RULES_VERSION changes whenever a rule changes (clinical-rules, Part B preamble): 2026.2
+    for the second reading, 2026.3 for the third (A7 calcium and CTX dates)."""
+    assert RULES_VERSION == "2026.3"
 
 
 def test_baseline_dxa_on_the_start_day_does_not_replace_the_12_month_scan() -> None:
