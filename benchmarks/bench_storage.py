@@ -1,7 +1,7 @@
 """Storage speed (issue 4): search, opening a patient, the list, import and export.
 
 Everything runs on a demo database of 100,000 patients (``--quick``: 2,000), built once and
-cached under ``benchmarks/.cache/`` keyed by size, seed and schema. Each figure has a floor
+cached under ``benchmarks/.cache/`` keyed by size, seed, schema and rules. Each figure has a floor
 measured in the same run: the one hand-written indexed SQLite query (or bare file work) that
 the operation cannot beat, so the ratio shows what the repository layer costs on top.
 """
@@ -51,9 +51,13 @@ SEARCH_FLOOR_SQL = (
 
 
 def _cache_path(size: int) -> Path:
+    """Keyed by the schema and the rules version: the stored worklist items follow the rules
+    (a stale cache would make the window's first start recompute 100,000 patients)."""
+    from osteodesk.core.constants import RULES_VERSION
     from osteodesk.storage.migrations import known_steps
 
-    schema = hashlib.sha256("|".join(known_steps()).encode()).hexdigest()[:10]
+    key = "|".join([*known_steps(), RULES_VERSION])
+    schema = hashlib.sha256(key.encode()).hexdigest()[:10]
     return CACHE / f"storage-demo-{size}-seed{SEED}-{schema}.sqlite3"
 
 
