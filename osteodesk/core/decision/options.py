@@ -304,9 +304,18 @@ def _transition(ctx: _Context) -> list[Candidate]:
     when = ctx.facts.as_of
     if schedule is not None and schedule.transition_date is not None:
         when = max(schedule.transition_date, ctx.facts.as_of)
+    if schedule is not None and schedule.handover is not None:
+        # The zoledronic acid (or other bisphosphonate) hand-over was given and has ended:
+        # "then alendronate or risedronate", from now.
+        when = ctx.facts.as_of
+        first = None
+    else:
+        first = ctx.single(
+            "zoledronic_acid", [reason("denosumab_transition_zoledronic_acid")], when
+        )
     found = _present(
         (
-            ctx.single("zoledronic_acid", [reason("denosumab_transition_zoledronic_acid")], when),
+            first,
             ctx.single("alendronate", [reason("denosumab_transition_oral")], when),
             ctx.single("risedronate", [reason("denosumab_transition_oral")], when),
         )

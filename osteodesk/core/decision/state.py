@@ -148,6 +148,7 @@ class DenosumabSchedule:
     late: bool
     due_soon: bool
     transition_date: date | None  # zoledronic acid at last dose + 6 months, when stopping
+    handover: Treatment | None = None  # a bisphosphonate started after the last dose
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +270,16 @@ def _denosumab_schedule(facts: Facts) -> DenosumabSchedule | None:
         late = facts.as_of > late_after
         due_soon = not late and facts.as_of >= add_days(next_due, -k.DENOSUMAB_DUE_NOTICE_DAYS)
         transition = add_months(last, k.DENOSUMAB_TRANSITION_MONTHS)
-    return DenosumabSchedule(latest, last, next_due, late, due_soon, transition)
+    stopped_on = last or latest.end_date
+    handover = None
+    if stopped_on is not None and not is_ongoing(latest, facts.as_of):
+        after = [
+            t
+            for t in facts.record.treatments
+            if DRUG_CLASS[t.drug] == "bisphosphonate" and t.start_date >= stopped_on
+        ]
+        handover = min(after, key=lambda t: t.start_date) if after else None
+    return DenosumabSchedule(latest, last, next_due, late, due_soon, transition, handover)
 
 
 def _active_until(treatment: Treatment, as_of: date) -> date:
@@ -345,6 +355,17 @@ def _state(
     klass = DRUG_CLASS[latest.drug]
     if klass == "denosumab":
         return "denosumab_stopped", latest
+    denosumab = _denosumab_schedule(facts)
+    if (
+        klass == "bisphosphonate"
+        and denosumab is not None
+        and denosumab.handover is not None
+        and latest.start_date >= denosumab.handover.start_date
+        and not (bp is not None and bp.review_reached)
+    ):
+        # The hand-over after denosumab was given and has ended before its review point: the
+        # denosumab stop still governs (A5: "then alendronate or risedronate; never no option").
+        return "denosumab_stopped", denosumab.treatment
     if klass in ANABOLIC_CLASSES:
         return "post_anabolic", latest
     if klass == "bisphosphonate" and bp is not None and bp.review_reached:
@@ -438,7 +459,7 @@ def _state_alerts(facts: Facts, status: TreatmentStatus) -> tuple[Alert, ...]:
                     next_due=schedule.next_due.isoformat(),
                 )
             )
-    if status.state == "denosumab_stopped" and schedule is not None:
+    if status.state == "denosumab_stopped" and schedule is not None and schedule.handover is None:
         when = schedule.transition_date or facts.as_of
         out.append(
             alert(

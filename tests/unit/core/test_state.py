@@ -508,3 +508,37 @@ def test_denosumab_to_pth_alert_within_12_months_of_stopping():
     assert "teriparatide" in {o.drugs[0] for o in near.options}
     assert alert(near, "denosumab_to_pth_hip_loss") is not None
     assert alert(case("2025-11-24"), "denosumab_to_pth_hip_loss") is None
+
+
+# --- the hand-over after denosumab (decision-ambiguities 52) ----------------------------------
+
+DENOSUMAB_STOPPED = rx("denosumab", "2021-01-01", "2025-11-01", last_dose_date="2025-11-01")
+
+
+def test_an_ended_hand_over_still_leaves_the_denosumab_stop_in_charge():
+    """A5 denosumab_stopped: zoledronic acid at last dose + 6 months, "then alendronate or
+    risedronate; never no option". Given and ended early, the next step follows."""
+    ev = run(
+        woman(
+            **MILD_T,
+            treatments=[DENOSUMAB_STOPPED, rx("zoledronic_acid", "2026-05-01", "2026-05-01")],
+        )
+    )
+    assert ev.treatment_state == "denosumab_stopped"
+    assert drugs(ev) == [("alendronate",), ("risedronate",)]
+    assert all(o.steps[0].start_date == AS_OF for o in ev.options)
+    assert alert(ev, "denosumab_transition_required") is None  # it was given
+
+
+def test_no_hand_over_yet_asks_for_zoledronic_acid_at_last_dose_plus_6_months():
+    ev = run(woman(**MILD_T, treatments=[DENOSUMAB_STOPPED]))
+    assert ev.treatment_state == "denosumab_stopped"
+    assert drugs(ev)[0] == ("zoledronic_acid",)
+    assert alert(ev, "denosumab_transition_required").due_date == date(2026, 5, 1)
+
+
+def test_an_ongoing_hand_over_is_an_ongoing_bisphosphonate():
+    ev = run(woman(**MILD_T, treatments=[DENOSUMAB_STOPPED, rx("zoledronic_acid", "2026-05-01")]))
+    assert ev.treatment_state == "on_bisphosphonate"
+    assert drugs(ev) == [("zoledronic_acid",)]
+    assert alert(ev, "denosumab_transition_required") is None
