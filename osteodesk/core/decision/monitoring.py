@@ -27,7 +27,12 @@ from osteodesk.core.decision.options import Decision
 from osteodesk.core.decision.reasons import alert, note
 from osteodesk.core.decision.risk import RiskResult
 from osteodesk.core.decision.settings import RuleSettings
-from osteodesk.core.decision.state import DENOSUMAB_DOSE_ALERTS, TreatmentStatus, class_intervals
+from osteodesk.core.decision.state import (
+    DENOSUMAB_DOSE_ALERTS,
+    DenosumabSchedule,
+    TreatmentStatus,
+    class_intervals,
+)
 from osteodesk.core.evaluation import Alert, MonitoringItem, Reason, Step
 from osteodesk.core.record import LabResult, Treatment
 
@@ -171,18 +176,7 @@ def _calcium(
             continue
         schedule = status.denosumab
         if scheduled.record is not None and schedule is not None and schedule.last_dose is not None:
-            next_due = schedule.next_due or facts.as_of
-            plan.add(
-                "serum_calcium",
-                max(add_days(next_due, -k.CALCIUM_BEFORE_DENOSUMAB_DAYS), facts.as_of),
-                "calcium_before_denosumab",
-            )
-            if gates.severe_ckd:
-                plan.add(
-                    "serum_calcium",
-                    _ckd_check(schedule.last_dose, facts.as_of),
-                    "calcium_ckd_after_denosumab",
-                )
+            _calcium_around_next_dose(plan, facts, schedule, gates)
         else:
             plan.add(
                 "serum_calcium",
@@ -206,11 +200,19 @@ def _calcium_for_pending_dose(
     asked = any(a.code in DENOSUMAB_DOSE_ALERTS for a in status.alerts)
     if status.state != "on_denosumab" or not asked or schedule is None:
         return
-    if schedule.last_dose is None or schedule.next_due is None:
-        return
+    if schedule.last_dose is not None:
+        _calcium_around_next_dose(plan, facts, schedule, gates)
+
+
+def _calcium_around_next_dose(
+    plan: _Plan, facts: Facts, schedule: DenosumabSchedule, gates: Gates
+) -> None:
+    """Calcium 14 days before the next dose; in severe CKD, the next check after the last (A7)."""
+    assert schedule.last_dose is not None
+    next_due = schedule.next_due or facts.as_of
     plan.add(
         "serum_calcium",
-        max(add_days(schedule.next_due, -k.CALCIUM_BEFORE_DENOSUMAB_DAYS), facts.as_of),
+        max(add_days(next_due, -k.CALCIUM_BEFORE_DENOSUMAB_DAYS), facts.as_of),
         "calcium_before_denosumab",
     )
     if gates.severe_ckd:
