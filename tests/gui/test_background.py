@@ -84,7 +84,7 @@ def test_nothing_the_user_does_reaches_a_window_while_the_work_runs(qtbot):
 
     QTimer.singleShot(100, click_and_escape)
     QTimer.singleShot(650, click_and_escape)
-    run_in_background(lambda: time.sleep(0.9), label="…", parent=button, object_name="test-blocked")
+    run_in_background(lambda: time.sleep(1.5), label="…", parent=button, object_name="test-blocked")
     assert clicks == []
     assert seen == [True]  # the dialog (shown from 0.5 s) stayed up through Esc
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -297,7 +297,7 @@ def test_the_close_backup_runs_on_a_worker_while_the_window_paints(
 
     def slow_auto_backup(*args, **kwargs):
         threads.append(threading.current_thread().name)
-        time.sleep(0.9)  # as a 270 MB practice would take
+        time.sleep(1.5)  # as a large practice would take (with room for a slow machine)
         return real_auto_backup(*args, **kwargs)
 
     monkeypatch.setattr(backup_module, "auto_backup", slow_auto_backup)
