@@ -11,7 +11,6 @@ and device form one scan of the record. That keeps the table narrow enough for t
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,14 +19,12 @@ from enum import Enum
 from typing import Any, Final
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor
 from typing_extensions import override
@@ -35,6 +32,7 @@ from typing_extensions import override
 from osteodesk.core import codes
 from osteodesk.core import constants as k
 from osteodesk.core.record import DxaScan, FraxResult, LabResult, Problem
+from osteodesk.ui.editable_rows import EditableRowsModel, ProblemKey
 from osteodesk.ui.reference.catalogue import (
     INVALID_BACKGROUND,
     OUT_OF_RANGE_COLOUR,
@@ -49,7 +47,6 @@ from osteodesk.ui.reference.catalogue import (
 ChoicesRole: Final = Qt.ItemDataRole.UserRole + 10  # [(code, label), ...] for a code cell
 KindRole: Final = Qt.ItemDataRole.UserRole + 11  # the CellKind of a cell
 
-ProblemKey = tuple[int, str | None]  # (row, column key); None marks the whole row
 _PATH_RE: Final = re.compile(r"^(?P<list>[a-z]+)\[(?P<index>\d+)\](?:\.(?P<key>[a-z0-9_]+))?$")
 
 
@@ -72,73 +69,18 @@ class Column:
     decimals: int = 1
 
 
-class AssessmentTableModel(QAbstractTableModel):
+class AssessmentTableModel(EditableRowsModel):
     """Rows of one list of the record, editable in place, with per-cell problems.
 
     Signals:
         rows_edited(): a cell was edited, or a row added or removed, by the clinician.
     """
 
-    rows_edited = Signal()
-
     columns: tuple[Column, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-        self._problems: dict[ProblemKey, str] = {}
         self._headers: dict[str, str] = {}
-
-    # --- rows ----------------------------------------------------------------------------
-
-    def rows(self) -> list[dict[str, Any]]:
-        """A copy of the rows."""
-        return copy.deepcopy(self._rows)
-
-    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Show these rows (a patient was loaded); not an edit, so no `rows_edited`."""
-        self.beginResetModel()
-        self._rows = [self._complete(row) for row in rows]
-        self._problems.clear()
-        self.endResetModel()
-
-    def add_row(self, values: Mapping[str, Any] | None = None) -> int:
-        """Append a row (defaults unless `values`); return its number."""
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(self._complete(values or self.new_row_values()))
-        self.endInsertRows()
-        self.rows_edited.emit()
-        return row
-
-    def remove_row(self, row: int) -> None:
-        """Remove one row."""
-        if not 0 <= row < len(self._rows):
-            return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self._problems = {
-            (r - 1 if r > row else r, key): message
-            for (r, key), message in self._problems.items()
-            if r != row
-        }
-        self.endRemoveRows()
-        self.rows_edited.emit()
-
-    def new_row_values(self) -> dict[str, Any]:
-        """What a new row starts with (subclasses: today's date, the first code, ...)."""
-        return {}
-
-    def value(self, row: int, key: str) -> Any:
-        """The typed value of one cell."""
-        return self._rows[row].get(key)
-
-    def column_of(self, key: str) -> int:
-        """The column that shows `key`."""
-        for number, column in enumerate(self.columns):
-            if column.key == key:
-                return number
-        raise KeyError(key)
 
     def set_headers(self, headers: Mapping[str, str]) -> None:
         """Column titles in the interface language (the tab translates them)."""
@@ -161,12 +103,6 @@ class AssessmentTableModel(QAbstractTableModel):
             return
         self._problems = dict(problems)
         self.relabel()
-
-    def problem(self, row: int, key: str | None) -> str | None:
-        """The message of a rejected cell, or of its row."""
-        return self._problems.get((row, key)) or (
-            self._problems.get((row, None)) if key is not None else None
-        )
 
     @property
     def has_problems(self) -> bool:
@@ -245,14 +181,6 @@ class AssessmentTableModel(QAbstractTableModel):
         return True
 
     # Model interface ####
-
-    @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
 
     @override
     def headerData(

@@ -17,13 +17,10 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QDate,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -39,13 +36,12 @@ from typing_extensions import override
 
 from osteodesk.core import codes
 from osteodesk.core.record import DOSES_RANGE
+from osteodesk.ui.editable_rows import EditableRowsModel, ProblemKey
 from osteodesk.ui.patients.labels import catalogue_label, date_format, format_date
 
 INVALID_BACKGROUND: Final = "#ffcdd2"
 EARLIEST_DATE: Final = QDate(1900, 1, 1)
 LATEST_DATE: Final = QDate(2100, 12, 31)
-
-ProblemKey = tuple[int, str | None]  # (row, column key); None = the whole row
 
 
 class CellKind(Enum):
@@ -75,68 +71,19 @@ class ColumnSpec:
         return catalogue_label(f"{self.label_prefix}{code}")
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(EditableRowsModel):
     """Rows of one list of the record, editable in place.
 
     Signals:
         rows_edited(): a cell was edited or a row added or removed.
     """
 
-    rows_edited = Signal()
-
     columns: tuple[ColumnSpec, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-        self._problems: dict[ProblemKey, str] = {}
-
-    # --- rows ----------------------------------------------------------------------------
-
-    def rows(self) -> list[dict[str, Any]]:
-        """A copy of the rows (dicts of typed values)."""
-        return copy.deepcopy(self._rows)
-
-    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Show these rows (loading a patient); not an edit, so no `rows_edited`."""
-        self.beginResetModel()
-        self._rows = [self._complete(row) for row in rows]
-        self._problems.clear()
-        self.endResetModel()
-
-    def add_row(self, values: Mapping[str, Any] | None = None) -> int:
-        """Append a row (blank unless `values`); return its number."""
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(self._complete(values or {}))
-        self.endInsertRows()
-        self.rows_edited.emit()
-        return row
-
-    def remove_row(self, row: int) -> None:
-        """Remove one row."""
-        if not 0 <= row < len(self._rows):
-            return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
-        self.rows_edited.emit()
-
-    def value(self, row: int, key: str) -> Any:
-        """The typed value of one cell."""
-        return self._rows[row].get(key)
 
     def set_value(self, row: int, key: str, value: Any) -> None:
         """Change one cell from code (not through the editor)."""
         column = self.column_of(key)
         self.setData(self.index(row, column), value, Qt.ItemDataRole.EditRole)
-
-    def column_of(self, key: str) -> int:
-        """The column number of a record key."""
-        for number, spec in enumerate(self.columns):
-            if spec.key == key:
-                return number
-        raise KeyError(key)
 
     def spec(self, column: int) -> ColumnSpec:
         """The column's spec."""
@@ -175,10 +122,6 @@ class RecordTableModel(QAbstractTableModel):
                 [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole],
             )
 
-    def problem(self, row: int, key: str) -> str | None:
-        """Why a cell is invalid (the cell's own reason first, then its row's)."""
-        return self._problems.get((row, key)) or self._problems.get((row, None))
-
     def has_problems(self) -> bool:
         """Whether any cell is marked invalid."""
         return bool(self._problems)
@@ -190,14 +133,6 @@ class RecordTableModel(QAbstractTableModel):
         return key
 
     # Model interface ####
-
-    @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
 
     @override
     def headerData(

@@ -100,6 +100,18 @@ def test_problem_cells_are_red_with_the_reason():
     assert not model.has_problems()
 
 
+def test_removing_a_row_moves_the_problems_below_it_up():
+    model = EventTableModel()
+    model.set_rows([ROWS[EventTableModel]] * 3)
+    model.set_problems({(0, "date"): "first", (2, None): "third"})
+    model.remove_row(1)
+    assert model.problem(0, "date") == "first"
+    assert model.problem(1, "type") == "third"  # the old row 3 is row 2 now
+    model.remove_row(0)
+    assert model.problem(0, "type") == "third"
+    assert model.problem(1, "type") is None
+
+
 def test_only_optional_cells_can_be_emptied():
     model = BiologicTableModel()
     model.set_rows([{**ROWS[BiologicTableModel], "end_date": date(2021, 1, 1)}])
