@@ -331,6 +331,7 @@ def _state(
     pth: AnabolicCourse,
     romo: AnabolicCourse,
     bp: BisphosphonateCourse | None,
+    denosumab: DenosumabSchedule | None,
 ) -> tuple[str, Treatment | None]:
     treatments = facts.record.treatments
     if not treatments:
@@ -355,7 +356,6 @@ def _state(
     klass = DRUG_CLASS[latest.drug]
     if klass == "denosumab":
         return "denosumab_stopped", latest
-    denosumab = _denosumab_schedule(facts)
     if (
         klass == "bisphosphonate"
         and denosumab is not None
@@ -405,7 +405,7 @@ def assess_treatment(facts: Facts, settings: RuleSettings) -> TreatmentStatus:
     bp = _bisphosphonate_course(facts)
     denosumab = _denosumab_schedule(facts)
     events = fractures_on_treatment(facts)
-    state, current = _state(facts, ongoing, pth, romo, bp)
+    state, current = _state(facts, ongoing, pth, romo, bp, denosumab)
     status = TreatmentStatus(
         state=state,
         current=current,
